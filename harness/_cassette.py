@@ -1,0 +1,226 @@
+"""Reading and writing vcrpy cassettes whose bodies stay readable.
+
+The files are standard vcrpy YAML (``interactions`` + ``version: 1``), so
+``vcr.use_cassette`` replays them as they are. PyYAML's emitter falls back
+to an escaped one-line string for about half of real pages (any trailing
+space or tab is enough), so bodies are written here by hand as literal
+blocks, with an escaped double-quoted scalar only for text that a literal
+block cannot hold (carriage returns, control characters). Every write is
+read back and compared before it is returned.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from .errors import FixtureError
+
+__all__ = ["dump_cassette", "load_cassette"]
+
+try:
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+# Characters YAML cannot hold literally (non-printable), or that it reads as
+# line breaks (CR, NEL, LS, PS) or strips (a BOM): a literal block cannot keep them.
+_NOT_LITERAL = re.compile(
+    "[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_ .,;:/=+()*'-]*")
+_RESOLVER = yaml.resolver.Resolver()
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
+
+
+def _quoted(text: str) -> str:
+    out = []
+    for char in text:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif _NOT_LITERAL.match(char):
+            code = ord(char)
+            out.append(
+                f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+            )
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _scalar(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if (
+        _PLAIN.fullmatch(text)
+        and not text.endswith((" ", ":"))
+        and ": " not in text
+        and " #" not in text
+        and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+        == "tag:yaml.org,2002:str"
+    ):
+        return text
+    return _quoted(text)
+
+
+def _block(text: str, indent: str) -> str:
+    """``text`` as a YAML scalar that starts on the key's line, literal when possible."""
+    if not text or _NOT_LITERAL.search(text):
+        return _quoted(text)
+    stripped = text.rstrip("\n")
+    trailing = len(text) - len(stripped)
+    chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
+    # An explicit indentation indicator (relative to the key, two columns to
+    # its left) when the first line starts with a space or the text starts
+    # with a blank line: auto-detection would misread either.
+    indicator = "2" if text[0] in " \n" else ""
+    lines = [indent + line if line else "" for line in stripped.split("\n")]
+    lines.extend([""] * (trailing - 1))
+    return f"|{indicator}{chomp}\n" + "\n".join(lines)
+
+
+def _headers(headers: dict[str, list[str]], indent: str) -> list[str]:
+    if not headers:
+        return [" {}"]
+    out = [""]
+    for name, values in headers.items():
+        out.append(f"{indent}{_scalar(name)}:")
+        out.extend(f"{indent}- {_scalar(value)}" for value in values)
+    return out
+
+
+def _interaction(item: dict[str, Any]) -> list[str]:
+    request, response = item["request"], item["response"]
+    body = response["body"]["string"]
+    if isinstance(body, bytes):
+        body = body.decode("utf-8")
+    request_headers = _headers(request.get("headers") or {}, "      ")
+    response_headers = _headers(response.get("headers") or {}, "      ")
+    status = response["status"]
+    return [
+        "- request:",
+        f"    body: {_scalar(request.get('body'))}",
+        "    headers:" + request_headers[0],
+        *request_headers[1:],
+        f"    method: {_scalar(request.get('method', 'GET'))}",
+        f"    uri: {_scalar(request['uri'])}",
+        "  response:",
+        "    body:",
+        "      string: " + _block(body, "        "),
+        "    headers:" + response_headers[0],
+        *response_headers[1:],
+        "    status:",
+        f"      code: {int(status['code'])}",
+        f"      message: {_scalar(status.get('message', ''))}",
+    ]
+
+
+def dump_cassette(interactions: list[dict[str, Any]]) -> str:
+    """The YAML text of a vcrpy cassette holding ``interactions``, bodies as literal blocks.
+
+    Each interaction is vcrpy's dict shape: ``{"request": {"body", "headers",
+    "method", "uri"}, "response": {"body": {"string"}, "headers", "status":
+    {"code", "message"}}}``, with response bodies as text.
+    """
+    lines = ["interactions:"]
+    for item in interactions:
+        lines.extend(_interaction(item))
+    lines.append("version: 1")
+    text = "\n".join(lines) + "\n"
+    if _read(text, "<written cassette>") != _canonical(interactions):
+        # A shape the hand-written emitter does not cover: let PyYAML write it.
+        text = yaml.dump(
+            {"interactions": interactions, "version": 1},
+            Dumper=yaml.SafeDumper,
+            allow_unicode=True,
+            sort_keys=False,
+        )
+    return text
+
+
+def _canonical(interactions: list[dict[str, Any]]) -> dict[str, Any]:
+    out = []
+    for item in interactions:
+        request, response = item["request"], item["response"]
+        body = response["body"]["string"]
+        out.append(
+            {
+                "request": {
+                    "body": request.get("body"),
+                    "headers": request.get("headers") or {},
+                    "method": request.get("method", "GET"),
+                    "uri": request["uri"],
+                },
+                "response": {
+                    "body": {"string": body.decode("utf-8") if isinstance(body, bytes) else body},
+                    "headers": response.get("headers") or {},
+                    "status": {
+                        "code": int(response["status"]["code"]),
+                        "message": response["status"].get("message", ""),
+                    },
+                },
+            }
+        )
+    return {"interactions": out, "version": 1}
+
+
+def _read(text: str, source: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise FixtureError(source, f"not valid YAML{where}: {problem}") from None
+
+
+def load_cassette(text: str, source: str) -> list[dict[str, Any]]:
+    """The interactions of a vcrpy cassette, checked for the shape vcrpy writes.
+
+    Raises:
+        FixtureError: naming ``source`` and what is wrong.
+    """
+    data = _read(text, source)
+    if not isinstance(data, dict) or "interactions" not in data:
+        raise FixtureError(source, "not a vcrpy cassette: no top-level 'interactions' list")
+    if data.get("version") != 1:
+        raise FixtureError(
+            source,
+            f"cassette format version {data.get('version')!r} is not supported; "
+            "news-harness reads vcrpy's version 1 (re-record it with a current vcrpy)",
+        )
+    interactions = data["interactions"]
+    if not isinstance(interactions, list) or not interactions:
+        raise FixtureError(source, "the cassette holds no interactions")
+    for number, item in enumerate(interactions, 1):
+        problem = _interaction_problem(item)
+        if problem:
+            raise FixtureError(source, f"interaction {number}: {problem}")
+    return interactions
+
+
+def _interaction_problem(item: object) -> str | None:
+    if not isinstance(item, dict):
+        return "is not a mapping"
+    request, response = item.get("request"), item.get("response")
+    if not isinstance(request, dict) or not isinstance(request.get("uri"), str):
+        return "has no request.uri"
+    if not isinstance(response, dict):
+        return "has no response"
+    status = response.get("status")
+    if not isinstance(status, dict) or not isinstance(status.get("code"), int):
+        return "has no response.status.code"
+    body = response.get("body")
+    if not isinstance(body, dict) or not isinstance(body.get("string"), (str, bytes)):
+        return "has no response.body.string"
+    headers = response.get("headers", {})
+    if headers is not None and not isinstance(headers, dict):
+        return "response.headers is not a mapping"
+    return None

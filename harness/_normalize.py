@@ -1,0 +1,61 @@
+"""Turning what an extractor returned into an :class:`Extraction`, with its schema problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from ._resources import schema_errors
+from .model import Extraction
+
+__all__ = ["normalize"]
+
+
+def _plain(value: Any) -> Any:
+    # Dates and tuples are accepted as a convenience for plugin authors; the
+    # schema then sees their ISO text and lists.
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def normalize(result: object) -> tuple[Extraction, list[str]]:
+    """The extraction a plugin's return value stands for, and what in it breaks the schema.
+
+    Fields of the wrong type are dropped (and reported), so the checks can
+    still grade the rest.
+    """
+    if isinstance(result, Extraction):
+        data: dict[str, Any] = result.to_dict()
+    elif isinstance(result, Mapping):
+        data = {str(key): _plain(value) for key, value in result.items()}
+    else:
+        return Extraction(), [
+            f"the extractor returned {type(result).__name__} {_short(result)}, not a mapping of fields"
+        ]
+    problems = list(schema_errors("extraction", data))
+    authors = data.get("authors")
+    extra = data.get("extra")
+    return Extraction(
+        title=_text(data.get("title")),
+        authors=tuple(a for a in authors if isinstance(a, str)) if isinstance(authors, list) else None,
+        published=_text(data.get("published")),
+        modified=_text(data.get("modified")),
+        body=_text(data.get("body")),
+        language=_text(data.get("language")),
+        extra=dict(extra) if isinstance(extra, Mapping) else {},
+    ), problems
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

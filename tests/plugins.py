@@ -1,0 +1,95 @@
+"""Extractor plugins used by the tests, loaded through 'tests.plugins:NAME' specs."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import socket
+import time
+import urllib.request
+from functools import cache
+from typing import Any
+
+
+def raises(html: str, url: str) -> dict[str, Any]:
+    raise RuntimeError("selector '.byline' matched nothing")
+
+
+def hangs(html: str, url: str) -> dict[str, Any]:
+    time.sleep(60)
+    return {}
+
+
+def prints(html: str, url: str) -> dict[str, Any]:
+    print("debug output that must not reach the report")
+    return {"title": "Bridge reopens"}
+
+
+def wanders(html: str, url: str) -> dict[str, Any]:
+    os.chdir("/")
+    return {"title": "Bridge reopens"}
+
+
+def calls_home(html: str, url: str) -> dict[str, Any]:
+    with contextlib.suppress(OSError):
+        socket.create_connection(("tracker.example", 443), timeout=1)
+    return {"title": "Bridge reopens"}
+
+
+def reads_the_clock(html: str, url: str) -> dict[str, Any]:
+    return {"published": dt.datetime.now(dt.timezone.utc).isoformat()}
+
+
+def wrong_types(html: str, url: str) -> dict[str, Any]:
+    return {"title": 42, "authors": "Jane Roe", "published": "last Friday", "body": "Text."}
+
+
+def not_a_mapping(html: str, url: str) -> list[str]:
+    return ["Jane Roe"]
+
+
+def fetcher(url: str) -> dict[str, Any]:
+    """A scraper that fetches the page itself (and a second URL the cassette lacks)."""
+    html = urllib.request.urlopen(url).read().decode()
+    return {"title": html[html.index("<title>") + 7 : html.index("</title>")]}
+
+
+fetcher.fetches = True  # type: ignore[attr-defined]
+
+
+def fetcher_wandering(url: str) -> dict[str, Any]:
+    urllib.request.urlopen("http://unrecorded.example/page").read()
+    return {}
+
+
+fetcher_wandering.fetches = True  # type: ignore[attr-defined]
+
+
+def newspaper_defaults(html: str, url: str) -> dict[str, Any]:
+    """newspaper4k exactly as its README shows it: image fetching left on."""
+    import newspaper
+
+    article = newspaper.article(url, input_html=html)
+    return {"title": article.title or None, "authors": article.authors, "body": article.text}
+
+
+@cache
+def _truths() -> dict[str, dict[str, Any]]:
+    from harness._resources import bundled_cassettes
+    from harness.fixtures import load_fixtures
+
+    return {f.page.url: dict(f.expectation.raw) for f in load_fixtures([bundled_cassettes()]).fixtures}
+
+
+def oracle(html: str, url: str) -> dict[str, Any]:
+    """The perfect extractor: returns each bundled fixture's expectation."""
+    truth = _truths()[url]
+    return {
+        "title": truth.get("title"),
+        "authors": truth.get("authors", []),
+        "published": truth.get("published"),
+        "modified": truth.get("modified"),
+        "body": truth.get("body"),
+        "language": truth.get("language"),
+    }

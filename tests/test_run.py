@@ -1,0 +1,100 @@
+"""Running extractors contained: errors, timeouts, network, clock, stdout, wrong types."""
+
+from __future__ import annotations
+
+import os
+import socket
+
+import pytest
+
+from harness._guard import NetworkRefused, refuse_network
+from harness._run import run_one
+from harness.extractors import resolve
+from tests.conftest import make_fixture, write_fixture
+
+HTML = "<html><head><title>Bridge reopens</title></head><body><p>Story.</p></body></html>"
+
+
+def run(spec: str, **kw):
+    return run_one(resolve(f"tests.plugins:{spec}"), make_fixture(HTML, title="Bridge reopens"), **kw)
+
+
+def checks(result) -> list[str]:
+    return [f.check for f in result.findings]
+
+
+def test_a_plugin_that_raises_is_one_finding():
+    result = run("raises")
+    assert result.status == "error"
+    assert checks(result) == ["extractor.error"]
+    assert result.findings[0].message == "raised RuntimeError: selector '.byline' matched nothing"
+
+
+def test_a_plugin_that_hangs_times_out():
+    result = run("hangs", timeout=0.2)
+    assert result.status == "timeout"
+    assert checks(result) == ["extractor.timeout"]
+    assert result.seconds < 5
+
+
+def test_printing_and_changing_directory_are_contained(capsys):
+    cwd = os.getcwd()
+    assert checks(run("prints")) == []
+    assert checks(run("wanders")) == []
+    assert os.getcwd() == cwd
+    assert "debug output" not in capsys.readouterr().out
+
+
+def test_network_attempts_are_refused_and_named():
+    result = run("calls_home")
+    assert checks(result) == ["extractor.network"]
+    assert "tracker.example:443" in result.findings[0].message
+
+
+def test_refuse_network_restores_the_socket_module():
+    original = socket.getaddrinfo
+    with refuse_network() as attempts, pytest.raises(NetworkRefused):
+        socket.getaddrinfo("news.example", 80)
+    assert attempts == ["news.example:80"]
+    assert socket.getaddrinfo is original
+
+
+def test_a_clock_reading_extractor_is_clock_dependent():
+    result = run("reads_the_clock")
+    assert "date.clock_dependent" in checks(result)
+    assert "date.clock_dependent" not in checks(run("reads_the_clock", clock_check=False))
+
+
+def test_the_clock_is_frozen_at_captured_at():
+    result = run("reads_the_clock", clock_check=False)
+    assert result.extraction is not None
+    assert result.extraction.published == "2024-05-03T18:00:00+00:00"
+
+
+def test_wrong_types_are_schema_findings_and_the_rest_is_graded():
+    result = run("wrong_types")
+    assert checks(result)[:3] == ["schema.invalid"] * 3
+    messages = " | ".join(f.message for f in result.findings[:3])
+    assert "$.title: 42 is not of type 'string', 'null'" in messages
+    assert "$.authors: 'Jane Roe' is not of type 'array', 'null'" in messages
+    assert "$.published: 'last Friday' is not an RFC 3339 date-time such as" in messages
+    assert "title.mismatch" in checks(result)
+
+
+def test_a_non_mapping_result_is_a_schema_finding():
+    result = run("not_a_mapping")
+    assert checks(result)[0] == "schema.invalid"
+    assert "returned list ['Jane Roe'], not a mapping" in result.findings[0].message
+
+
+def test_a_fetching_scraper_runs_inside_the_cassette_replay(tmp_path):
+    from harness.fixtures import load_fixture
+
+    fixture = load_fixture(write_fixture(tmp_path, "page", HTML, title="Bridge reopens"))
+    result = run_one(resolve("tests.plugins:fetcher"), fixture)
+    assert checks(result) == []
+    assert result.extraction.title == "Bridge reopens"
+
+    wandering = run_one(resolve("tests.plugins:fetcher_wandering"), fixture)
+    assert checks(wandering) == ["extractor.network", "extractor.error"]
+    assert "unrecorded.example" in wandering.findings[0].message
