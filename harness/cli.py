@@ -8,6 +8,7 @@ input errors).
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from typing import Any
 
@@ -28,6 +29,9 @@ __all__ = ["main"]
 @click.version_option(__version__, prog_name="harness")
 def main() -> None:
     """news-harness: find the defects news scrapers hide (bylines, sponsored leaks, dates)."""
+    # Extractors log warnings of their own (goose3: "could not be resolved to UTC");
+    # without a handler Python prints them to stderr, between the report's lines.
+    logging.getLogger().addHandler(logging.NullHandler())
 
 
 @main.command("list")

@@ -88,7 +88,7 @@ def test_the_written_file_is_loadable_by_pyyaml_as_vcrpy_expects():
     ],
 )
 def test_broken_cassettes_name_the_file_and_the_reason(text, reason):
-    with pytest.raises(FixtureError, match="^broken.yaml: ") as caught:
+    with pytest.raises(FixtureError, match=r"^broken\.yaml: ") as caught:
         load_cassette(text, "broken.yaml")
     assert reason in str(caught.value)
 

@@ -77,6 +77,7 @@ def test_every_catalogue_id_is_dotted_and_has_a_known_severity():
         (("Jane Roe", "John Doe", "Mark Teaser"), ["byline.decoy"]),
         (("By Jane Roe", "John Doe"), ["byline.noise", "byline.incomplete"]),
         (("Jane Roe", "John Doe", "Lisa Stranger"), ["byline.invented"]),
+        (("Jane Roe, John Doe",), ["byline.noise", "byline.incomplete"]),
         (("JANE ROE", " john  doe "), []),
         (("John Doe", "Jane Roe"), []),
     ],
@@ -106,7 +107,9 @@ def test_byline_silent_truth_still_runs_page_alone_checks():
         ("jane@gazette.example", "holds a URL, e-mail address or handle"),
         ("@janeroe", "holds a URL, e-mail address or handle"),
         ('<a href="/jane">Jane</a>', "carries HTML markup"),
-        ("Jane Roe, John Doe, Mark Teaser, Anna Other, Bob Someone and Carl Last", "far too long"),
+        ("Jane Roe and John Doe", "joins several names in one string"),
+        ("Jane Roe; John Doe", "joins several names in one string"),
+        ("Jane Alexandra Roe Montgomery Fitzgerald Williamson Carter", "far too long"),
     ],
 )
 def test_noise_reasons(name, reason):

@@ -89,7 +89,7 @@ def test_duplicate_names_across_roots_are_reported(tmp_path):
 
 
 def test_a_missing_path_is_a_usage_error(tmp_path):
-    with pytest.raises(UsageError, match="No such file or folder: '.*nowhere'"):
+    with pytest.raises(UsageError, match=r"No such file or folder: '.*nowhere'"):
         load_fixtures([tmp_path / "nowhere"])
 
 

@@ -99,6 +99,7 @@ _UI = re.compile(
     r"read more|share|subscribe|sign in|log in|avatar|click here|contact)\b",
     re.IGNORECASE,
 )
+_JOINED = re.compile(r";|\s(and|und|et|y|e|&)\s", re.IGNORECASE)
 _MARKUP = re.compile(r"<[a-z/]|&(amp|lt|gt|quot|#\d+);", re.IGNORECASE)
 
 
@@ -112,6 +113,7 @@ def noise_reason(name: str) -> str | None:
         (_UI, "is a UI string"),
         (_DATE, "holds a date or time"),
         (_ROLE, "holds a job title"),
+        (_JOINED, "joins several names in one string"),
     )
     for pattern, reason in checks:
         match = pattern.search(text)
@@ -153,6 +155,9 @@ def check_bylines(ctx: CheckContext) -> Iterator[Finding]:
         if key in true_keys:
             continue
         reason = noise_reason(name)
+        joined = [a for k, a in true_keys.items() if k in key]
+        if len(joined) > 1:
+            reason = f"joins several authors in one string ({_names(joined)})"
         if key in organizations:
             yield ctx.finding(
                 "byline.organization",

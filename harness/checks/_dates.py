@@ -78,7 +78,7 @@ def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
                 actual=raw,
                 field=field,
             )
-        elif truth.knows(field) and true_stamp is not None:
+        elif field == "published" and truth.knows(field) and true_stamp is not None:
             also = f" (it returned the unparsed string {raw!r})" if raw else ""
             check = "date.missing"
             yield ctx.finding(

@@ -100,7 +100,7 @@ def _fields(module: str) -> frozenset[str]:
 
 
 _FIELDS = {
-    "_trafilatura": frozenset({"title", "authors", "published", "body", "language"}),
+    "_trafilatura": frozenset({"title", "authors", "published", "body"}),
     "_newspaper4k": frozenset({"title", "authors", "published", "body", "language"}),
     "_readability": frozenset({"title", "authors", "body"}),
     "_goose3": frozenset({"title", "authors", "published", "body", "language"}),
