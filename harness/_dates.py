@@ -8,12 +8,34 @@ timezone when the value has an offset, else as written.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import zoneinfo
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Stamp", "parse_stamp"]
+__all__ = ["Stamp", "parse_stamp", "zone"]
+
+_OFFSET = re.compile(r"([+-])(\d{2}):(\d{2})")
+
+
+@functools.cache
+def zone(name: str) -> dt.tzinfo:
+    """A timezone by IANA name, or a fixed offset written '+02:00'.
+
+    Raises:
+        ValueError: neither.
+    """
+    match = _OFFSET.fullmatch(name)
+    if match:
+        sign, hours, minutes = match.groups()
+        delta = dt.timedelta(hours=int(hours), minutes=int(minutes))
+        return dt.timezone(-delta if sign == "-" else delta)
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        msg = f"unknown timezone {name!r}"
+        raise ValueError(msg) from None
 
 _STAMP = re.compile(
     r"(?P<date>\d{4}-\d{2}-\d{2})"
@@ -33,7 +55,7 @@ class Stamp:
         """The calendar day, in ``timezone`` for an aware value, else as written."""
         if isinstance(self.value, dt.datetime):
             if self.kind == "aware":
-                return self.value.astimezone(zoneinfo.ZoneInfo(timezone)).date()
+                return self.value.astimezone(zone(timezone)).date()
             return self.value.date()
         return self.value
 
@@ -43,7 +65,7 @@ class Stamp:
             return None
         if self.kind == "aware":
             return self.value
-        return self.value.replace(tzinfo=zoneinfo.ZoneInfo(timezone))
+        return self.value.replace(tzinfo=zone(timezone))
 
     @property
     def has_time(self) -> bool:

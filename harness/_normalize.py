@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +25,40 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_STAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?"
+)
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*")
+_STRINGS = frozenset({"title", "body"})
+
+
+def _plainly_valid(data: Mapping[str, Any]) -> bool:
+    """A quick pass over the common case; anything it cannot vouch for goes to jsonschema.
+
+    It accepts only what extraction.schema.json accepts (tests hold the two
+    together), and exists because full validation of every result costs more
+    than the rest of scoring a saved prediction.
+    """
+    for key, value in data.items():
+        if value is None:
+            continue
+        if key in _STRINGS:
+            ok = isinstance(value, str)
+        elif key == "authors":
+            ok = isinstance(value, list) and all(isinstance(a, str) for a in value)
+        elif key in ("published", "modified"):
+            ok = isinstance(value, str) and _STAMP.fullmatch(value) is not None
+        elif key == "language":
+            ok = isinstance(value, str) and _LANGUAGE.fullmatch(value) is not None
+        elif key == "extra":
+            ok = isinstance(value, dict)
+        else:
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -42,7 +77,7 @@ def normalize(result: object) -> tuple[Extraction, list[str]]:
         return Extraction(), [
             f"the extractor returned {type(result).__name__} {_short(result)}, not a mapping of fields"
         ]
-    problems = list(schema_errors("extraction", data))
+    problems = [] if _plainly_valid(data) else list(schema_errors("extraction", data))
     authors = data.get("authors")
     extra = data.get("extra")
     return Extraction(

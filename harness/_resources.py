@@ -13,12 +13,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jsonschema
-
 from .errors import HarnessError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    import jsonschema
 
 __all__ = ["bundled_cassettes", "schema", "schema_errors"]
 
@@ -51,6 +51,8 @@ def schema(name: str) -> dict[str, Any]:
 
 @cache
 def _validator(name: str) -> jsonschema.Draft202012Validator:
+    import jsonschema  # imported on first use: it costs a tenth of a second
+
     return jsonschema.Draft202012Validator(schema(name))
 
 

@@ -74,6 +74,10 @@ def _attempt(
     attempt = _Attempt()
     cwd = os.getcwd()
     started = time.perf_counter()
+    if extractor.lookup is not None:  # saved predictions: nothing runs, nothing to contain
+        attempt.value = extractor.lookup(fixture)
+        attempt.seconds = time.perf_counter() - started
+        return attempt
     try:
         with contextlib.ExitStack() as stack:
             attempt.network = stack.enter_context(refuse_network())

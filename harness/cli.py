@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from typing import Any
 
@@ -111,6 +112,111 @@ def check_command(
         _fail(error)
     click.echo(render_json(report) if fmt == "json" else render_text(report, verbose=verbose))
     sys.exit(report.exit_status())
+
+
+@main.command("score")
+@click.option("-e", "--extractor", "extractors", multiple=True, metavar="EXTRACTOR",
+              help="A registered name or package.module:callable; repeatable. Default: every installed "
+              "built-in (none when --predictions is given).")
+@click.option("--corpus", "corpora", multiple=True, type=click.Path(), metavar="PATH",
+              help="A fixture folder, a Zyte benchmark folder or a JSONL corpus; repeatable.")
+@click.option("--predictions", multiple=True, type=click.Path(), metavar="FILE",
+              help="Saved outputs to score instead of running an extractor (Zyte output JSON or JSONL).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
+              help="Worker processes (default: one per CPU; 0 runs in this process, unprotected).")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per page and extractor.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
+@click.option("--resamples", type=click.IntRange(min=2), default=1000, show_default=True)
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the full report as JSON.")
+@click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False), help="Write the leaderboard as Markdown.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Write a self-contained HTML report.")
+@click.option("--compare", nargs=2, metavar="BASE HEAD", help="Paired bootstrap of HEAD minus BASE.")
+@click.argument("paths", nargs=-1, type=click.Path())
+def score_command(
+    extractors: tuple[str, ...], corpora: tuple[str, ...], predictions: tuple[str, ...], jobs: int | None,
+    timeout: float, seed: int, resamples: int, json_path: str | None, markdown_path: str | None,
+    html_path: str | None, compare: tuple[str, str] | None, paths: tuple[str, ...],
+) -> None:
+    """Score extractors over corpora and print a leaderboard per field, with bootstrap intervals.
+
+    With no arguments: every installed built-in extractor on the bundled fixtures.
+    """
+    from ._leaderboard import render_leaderboard, render_markdown, render_score_json
+    from .scoring import score
+
+    if jobs is None:
+        jobs = os.cpu_count() or 1
+    try:
+        report = score(
+            [*corpora, *paths], list(extractors), predictions=predictions, jobs=jobs, timeout=timeout,
+            seed=seed, resamples=resamples, progress=_progress(), texts=html_path is not None,
+        )
+    except HarnessError as error:
+        _fail(error)
+    try:
+        click.echo(render_leaderboard(report))
+        if compare:
+            click.echo(_render_compare(report, *compare))
+        writes = ((json_path, render_score_json), (markdown_path, render_markdown))
+        for path, render in writes:
+            if path:
+                _write(path, render(report))
+        if html_path:
+            from ._html import render_html
+
+            _write(html_path, render_html(report))
+    except HarnessError as error:
+        _fail(error)
+    finally:
+        report.close()
+    sys.exit(report.exit_status())
+
+
+def _render_compare(report: Any, base: str, head: str) -> str:
+    from ._leaderboard import COLUMNS
+    from .errors import UsageError
+
+    names = [e.name for e in report.extractors]
+    for name in (base, head):
+        if name not in names:
+            raise UsageError(f"--compare names {name!r}, which was not scored; scored: {', '.join(names)}")
+    diff = report.difference(base, head)
+    lines = [f"\n{head} minus {base}, paired bootstrap over the same {report.pages} pages:"]
+    for metric, heading, better_high in COLUMNS:
+        d = diff[metric]
+        if d["difference"] is None:
+            continue
+        sign = (d["difference"] > 0) == better_high
+        verdict = "" if d["low"] is None or d["low"] <= 0 <= d["high"] else (" better" if sign else " worse")
+        lines.append(
+            f"  {heading:<18} {d['difference']:+.3f} ± {d['std'] or 0:.3f}  "
+            f"95% [{d['low']:+.3f}, {d['high']:+.3f}]{verdict}"
+        )
+    return "\n".join(lines)
+
+
+def _write(path: str, text: str) -> None:
+    from pathlib import Path
+
+    target = Path(path)
+    temp = target.with_name(f".{target.name}.tmp")
+    temp.write_text(text, encoding="utf-8")
+    temp.replace(target)
+    click.echo(f"wrote {path}", err=True)
+
+
+def _progress() -> Any:
+    """A one-line progress counter on a terminal; nothing in CI or when piped."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+
+    def show(done: int, total: int | None) -> None:
+        of = f"/{total}" if total else ""
+        end = "\n" if total and done >= total else ""
+        sys.stderr.write(f"\rscored {done}{of} pages{end}")
+        sys.stderr.flush()
+
+    return show
 
 
 def _fail(error: HarnessError) -> None:

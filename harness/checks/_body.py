@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .._text import contains, fold, shingles
+from .._text import contains, fold, shingle_overlap
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -24,16 +24,21 @@ SPONSORED_MARKERS = re.compile(
     re.IGNORECASE,
 )
 
+#: A cheap first look: a body with no line starting like a label skips the per-line scan.
+_MAYBE_MARKER = re.compile(
+    r"^\s*(sponsored|paid|partner|promoted|advertis|anzeige|recommended|ads |links? |publicid|publicit)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
 DEFAULT_PRECISION_FLOOR = 0.85
 DEFAULT_RECALL_FLOOR = 0.85
 
 
 def shingle_scores(predicted: str, truth: str) -> tuple[float, float]:
     """Per-document shingle precision and recall of ``predicted`` against ``truth``."""
-    pred, true = shingles(predicted), shingles(truth)
-    overlap = sum((pred & true).values())
-    precision = overlap / sum(pred.values()) if pred else (1.0 if not true else 0.0)
-    recall = overlap / sum(true.values()) if true else (1.0 if not pred else 0.0)
+    tp, fp, fn = shingle_overlap(truth, predicted)
+    precision = tp / (tp + fp) if tp + fp else (1.0 if not fn else 0.0)
+    recall = tp / (tp + fn) if tp + fn else (1.0 if not fp else 0.0)
     return precision, recall
 
 
@@ -49,7 +54,11 @@ def check_body(ctx: CheckContext) -> Iterator[Finding]:
 
     leaked = [s for s in truth.must_not_contain if body and contains(body, s.text)]
     sponsored = [s.text for s in leaked if s.kind == "sponsored"]
-    markers = [p for p in (fold(p) for p in body.split("\n")) if SPONSORED_MARKERS.match(p)]
+    # Labels are short lines of their own; only those are folded and matched.
+    markers = []
+    if _MAYBE_MARKER.search(body):
+        lines = (fold(line) for line in body.split("\n") if len(line) < 80)
+        markers = [line for line in lines if SPONSORED_MARKERS.match(line)]
     if sponsored or markers:
         evidence = f"sponsored markers in the body: {_quote(markers)}" if markers else None
         what = _quote(sponsored) if sponsored else _quote(markers)

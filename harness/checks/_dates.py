@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from .._dates import Stamp, parse_stamp
+from .._dates import zone as tz
 from .._text import fold
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
     captured = truth.captured_at
     instant = stamp.instant(zone)
     if (instant is not None and instant > captured + tolerance) or (
-        instant is None and stamp.day(zone) > captured.astimezone(_tz(zone)).date()
+        instant is None and stamp.day(zone) > captured.astimezone(tz(zone)).date()
     ):
         yield ctx.finding(
             "date.future",
@@ -186,12 +187,6 @@ def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
             actual=text,
             field=field,
         )
-
-
-def _tz(zone: str) -> dt.tzinfo:
-    import zoneinfo
-
-    return zoneinfo.ZoneInfo(zone)
 
 
 def _delta(a: Stamp, b: Stamp, zone: str) -> str:

@@ -24,7 +24,7 @@ from ..errors import ExtractorError, ExtractorNotInstalledError, UnknownExtracto
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-    from ..model import Extraction
+    from ..model import Extraction, Fixture
 
 __all__ = [
     "ALL_FIELDS",
@@ -93,6 +93,8 @@ class LoadedExtractor:
     version: str | None = None
     fetches: bool = False
     info: ExtractorInfo | None = field(default=None, compare=False)
+    #: For saved predictions: returns the stored output for a fixture instead of running anything.
+    lookup: Callable[[Fixture], Any] | None = field(default=None, compare=False)
 
 
 class _Spec:

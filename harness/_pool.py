@@ -1,0 +1,336 @@
+"""Running extractors over pages in worker processes, so one bad page costs that page only.
+
+Each worker takes one page at a time and runs every requested extractor on
+it, announcing each start and sending each result as it is done. The parent
+watches: a worker that runs past its hard deadline is killed (a hang that
+the in-worker alarm could not interrupt) and one that dies (a crash, an
+``os._exit``, the out-of-memory killer) is noticed by its sentinel. Either
+way the extractor that was running gets a timeout or error result, the
+page's remaining extractors go back on the queue, and a fresh worker takes
+the dead one's place.
+"""
+
+from __future__ import annotations
+
+import collections
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ._run import RunResult, run_one
+from .checks import CATALOGUE
+from .errors import FixtureError
+from .model import Finding, Fixture
+
+if TYPE_CHECKING:
+    from ._corpus import PageRef
+    from .extractors import LoadedExtractor
+
+    Item = Fixture | PageRef
+
+__all__ = ["PageOutcome", "RunSettings", "run_pages"]
+
+#: Seconds a worker may overrun its extractor's own budget before it is killed.
+GRACE = 5.0
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """How each extractor runs on each page."""
+
+    timeout: float | None = 30.0
+    clock_check: bool = False
+    options: Mapping[str, Any] = field(default_factory=dict)
+    memory_mb: int | None = None
+
+
+@dataclass
+class PageOutcome:
+    """Every extractor's result on one page, in extractor order, or why the page could not load.
+
+    ``fixture`` is the loaded page when the caller passed loaded pages; for
+    :class:`~harness._corpus.PageRef` items the page was loaded in a worker
+    and only ``name`` comes back.
+    """
+
+    index: int
+    name: str
+    results: list[RunResult]
+    extra: list[Any] = field(default_factory=list)
+    fixture: Fixture | None = None
+    problem: FixtureError | None = None
+
+
+Analyse = Callable[[Fixture, "LoadedExtractor", RunResult], Any]
+
+
+def _run_page(
+    fixture: Fixture,
+    wanted: Sequence[int],
+    extractors: Sequence[LoadedExtractor],
+    settings: RunSettings,
+    analyse: Analyse | None,
+) -> Iterator[tuple[int, RunResult, Any]]:
+    for index in wanted:
+        extractor = extractors[index]
+        result = run_one(
+            extractor, fixture, timeout=settings.timeout, clock_check=settings.clock_check,
+            options=settings.options,
+        )  # fmt: skip
+        yield index, result, analyse(fixture, extractor, result) if analyse else None
+
+
+def _worker(
+    conn: multiprocessing.connection.Connection,
+    extractors: Sequence[LoadedExtractor],
+    settings: RunSettings,
+    analyse: Analyse | None,
+    keep_results: bool,
+) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    if settings.memory_mb:
+        import resource
+
+        limit = settings.memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        number, item, wanted = task
+        try:
+            fixture = item if isinstance(item, Fixture) else item.load()
+        except FixtureError as error:
+            conn.send(("problem", number, error.path, error.reason))
+            continue
+        batched = []
+        for index in wanted:
+            # Saved predictions run no code that could hang or crash: their results
+            # travel with "done", one message per page instead of two per result.
+            live = extractors[index].lookup is None
+            if live:
+                conn.send(("start", number, index))
+            [(_, result, extra)] = list(_run_page(fixture, [index], extractors, settings, analyse))
+            if not keep_results:  # the analysis has what the caller needs; spare the pipe
+                result.extraction = None
+            if live:
+                conn.send(("result", number, index, result, extra))
+            else:
+                batched.append((index, result, extra))
+        conn.send(("done", number, batched))
+
+
+@dataclass
+class _Slot:
+    process: Any
+    conn: multiprocessing.connection.Connection
+    task: tuple[int, Item, tuple[int, ...]] | None = None
+    running: int | None = None
+    deadline: float | None = None
+
+
+def _failure(fixture: Fixture, extractor: LoadedExtractor, check: str, message: str) -> RunResult:
+    info = CATALOGUE[check]
+    finding = Finding(fixture.name, extractor.name, check, info.severity, None, message)
+    status = "timeout" if check == "extractor.timeout" else "error"
+    return RunResult(fixture.name, extractor.name, None, [finding], status=status)
+
+
+def run_pages(
+    pages: Iterable[Item],
+    extractors: Sequence[LoadedExtractor],
+    settings: RunSettings,
+    *,
+    jobs: int = 1,
+    analyse: Analyse | None = None,
+    keep_results: bool = True,
+) -> Iterator[PageOutcome]:
+    """Run every extractor on every page; yield each page's outcome as it completes.
+
+    ``jobs=0`` runs in this process (no protection against crashes or hard
+    hangs); ``jobs>=1`` uses that many worker processes. ``analyse`` runs in
+    the worker after each extractor (scoring there keeps the parent light);
+    what it returns lands in ``PageOutcome.extra``.
+    """
+    if jobs <= 0:
+        for number, item in enumerate(pages):
+            try:
+                fixture = item if isinstance(item, Fixture) else item.load()
+            except FixtureError as error:
+                yield PageOutcome(number, item.name, [], problem=error)
+                continue
+            results, extra = [], []
+            for _, result, analysed in _run_page(fixture, range(len(extractors)), extractors, settings, analyse):
+                results.append(result)
+                extra.append(analysed)
+            yield PageOutcome(number, fixture.name, results, extra, fixture=fixture)
+        return
+    yield from _Pool(extractors, settings, jobs, analyse, keep_results).run(pages)
+
+
+class _Pool:
+    def __init__(
+        self, extractors: Sequence[LoadedExtractor], settings: RunSettings, jobs: int,
+        analyse: Analyse | None, keep_results: bool,
+    ) -> None:  # fmt: skip
+        methods = multiprocessing.get_all_start_methods()
+        if analyse is not None:  # scoring: import numpy once here, not once per forked worker
+            import numpy  # noqa: F401
+        # fork: workers inherit the loaded extractors and predictions instead of re-importing them.
+        self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.extractors = extractors
+        self.settings = settings
+        self.analyse = analyse
+        self.keep_results = keep_results
+        self.jobs = jobs
+        budget = (settings.timeout or 0) * (2 if settings.clock_check else 1)
+        self.hard_limit = budget + GRACE if settings.timeout else None
+        self.slots: list[_Slot] = []
+
+    def _start(self) -> _Slot:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(  # type: ignore[attr-defined]
+            target=_worker, args=(child, self.extractors, self.settings, self.analyse, self.keep_results), daemon=True
+        )
+        process.start()
+        child.close()
+        return _Slot(process, parent)
+
+    def _stop(self, slot: _Slot, *, kill: bool) -> None:
+        if kill and slot.process.is_alive():
+            os.kill(slot.process.pid, signal.SIGKILL)
+        slot.process.join(timeout=5)
+        slot.conn.close()
+
+    def run(self, pages: Iterable[Item]) -> Iterator[PageOutcome]:
+        source = enumerate(pages)
+        queue: collections.deque[tuple[int, Item, tuple[int, ...]]] = collections.deque()
+        partial: dict[int, dict[int, tuple[RunResult, Any]]] = {}
+        fixtures: dict[int, Item] = {}
+        exhausted = False
+        everyone = tuple(range(len(self.extractors)))
+        self.slots = [self._start() for _ in range(self.jobs)]
+        try:
+            while True:
+                for slot in self.slots:
+                    if slot.task is not None:
+                        continue
+                    if not queue and not exhausted:
+                        try:
+                            number, item = next(source)
+                        except StopIteration:
+                            exhausted = True
+                        else:
+                            fixtures[number] = item
+                            partial[number] = {}
+                            queue.append((number, item, everyone))
+                    if queue:
+                        slot.task = queue.popleft()
+                        slot.conn.send(slot.task)
+                if exhausted and not queue and all(slot.task is None for slot in self.slots):
+                    return
+                yield from self._collect(partial, fixtures, queue)
+        finally:
+            for slot in self.slots:
+                try:
+                    slot.conn.send(None)
+                except OSError:
+                    pass
+                self._stop(slot, kill=slot.task is not None)
+
+    def _collect(
+        self,
+        partial: dict[int, dict[int, tuple[RunResult, Any]]],
+        fixtures: dict[int, Item],
+        queue: collections.deque[tuple[int, Item, tuple[int, ...]]],
+    ) -> Iterator[PageOutcome]:
+        busy = [slot for slot in self.slots if slot.task is not None]
+        deadlines = [slot.deadline for slot in busy if slot.deadline is not None]
+        wait = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        handles: list[Any] = [slot.conn for slot in busy] + [slot.process.sentinel for slot in busy]
+        ready = multiprocessing.connection.wait(handles, timeout=wait)
+        for slot in busy:
+            assert slot.task is not None
+            number = slot.task[0]
+            died = slot.process.sentinel in ready and not slot.conn.poll()
+            while not died and slot.conn in ready and slot.conn.poll():
+                try:
+                    message = slot.conn.recv()
+                except (EOFError, OSError):
+                    died = True
+                    break
+                kind = message[0]
+                if kind == "start":
+                    slot.running = message[2]
+                    slot.deadline = time.monotonic() + self.hard_limit if self.hard_limit else None
+                elif kind == "result":
+                    partial[number][message[2]] = (message[3], message[4])
+                    slot.running, slot.deadline = None, None
+                elif kind == "done":
+                    for index, result, extra in message[2]:
+                        partial[number][index] = (result, extra)
+                    slot.task = None
+                    if len(partial[number]) == len(self.extractors):
+                        yield self._outcome(number, fixtures, partial)
+                    break
+                elif kind == "problem":
+                    slot.task = None
+                    partial.pop(number)
+                    item = fixtures.pop(number)
+                    yield PageOutcome(number, item.name, [], problem=FixtureError(message[2], message[3]))
+                    break
+            overdue = slot.deadline is not None and time.monotonic() > slot.deadline
+            if slot.task is not None and (died or overdue):
+                yield from self._replace(slot, died=died, partial=partial, fixtures=fixtures, queue=queue)
+
+    def _replace(
+        self,
+        slot: _Slot,
+        *,
+        died: bool,
+        partial: dict[int, dict[int, tuple[RunResult, Any]]],
+        fixtures: dict[int, Item],
+        queue: collections.deque[tuple[int, Item, tuple[int, ...]]],
+    ) -> Iterator[PageOutcome]:
+        assert slot.task is not None
+        number, item, wanted = slot.task
+        self._stop(slot, kill=not died)
+        code = slot.process.exitcode
+        culprit = slot.running if slot.running is not None else next(
+            (i for i in wanted if i not in partial[number]), wanted[0]
+        )
+        extractor = self.extractors[culprit]
+        fixture = item if isinstance(item, Fixture) else item.load()
+        if died:
+            how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
+            result = _failure(fixture, extractor, "extractor.error",
+                              f"crashed its worker process ({how}) on this page")  # fmt: skip
+        else:
+            result = _failure(fixture, extractor, "extractor.timeout",
+                              f"did not return within {self.hard_limit:g} s and its worker was killed")  # fmt: skip
+        extra = self.analyse(fixture, extractor, result) if self.analyse else None
+        partial[number][culprit] = (result, extra)
+        rest = tuple(i for i in wanted if i not in partial[number])
+        index = self.slots.index(slot)
+        self.slots[index] = self._start()
+        if rest:
+            queue.appendleft((number, item, rest))
+        elif len(partial[number]) == len(self.extractors):
+            yield self._outcome(number, fixtures, partial)
+
+    def _outcome(
+        self, number: int, fixtures: dict[int, Item], partial: dict[int, dict[int, tuple[RunResult, Any]]]
+    ) -> PageOutcome:
+        done = partial.pop(number)
+        item = fixtures.pop(number)
+        ordered = [done[i] for i in range(len(self.extractors))]
+        loaded = item if isinstance(item, Fixture) else None
+        return PageOutcome(number, item.name, [r for r, _ in ordered], [e for _, e in ordered], fixture=loaded)

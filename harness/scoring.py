@@ -1,0 +1,306 @@
+"""Scoring extractors over corpora: per-page scores, corpus figures, paired differences.
+
+``score()`` streams pages from each corpus through the worker pool; only the
+small per-page scores stay in memory, and the per-page detail (findings and
+extracted text, for the reports) is spooled to a temporary file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._check import load_extractors
+from ._corpus import Corpus, PageRef, open_corpus
+from ._pool import PageOutcome, RunSettings, run_pages
+from ._predictions import load_predictions
+from ._resources import bundled_cassettes
+from ._version import __version__
+from .errors import FixtureError, HarnessError
+from .metrics import Estimate, PageScore, bootstrap, draw_weights, paired_difference, score_page, timing
+
+if TYPE_CHECKING:
+    from ._run import RunResult
+    from .extractors import LoadedExtractor
+    from .model import Fixture
+
+__all__ = ["ExtractorScore", "ScoreReport", "score"]
+
+_FIELD_LABELS = {"body": "body", "authors": "authors", "published": "dates", "title": "title"}
+
+
+@dataclass
+class ExtractorScore:
+    """One extractor's corpus figures."""
+
+    name: str
+    version: str | None
+    fields: frozenset[str]
+    metrics: dict[str, Estimate] = field(default_factory=dict)
+    timing: dict[str, float | None] = field(default_factory=dict)
+    leaks_by_kind: dict[str, int] = field(default_factory=dict)
+    missing_predictions: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {
+            "name": self.name,
+            "version": self.version,
+            "fields": sorted(self.fields),
+            "metrics": {name: est.to_dict() for name, est in self.metrics.items()},
+            "timing": self.timing,
+            "leaks_by_kind": self.leaks_by_kind,
+            "missing_predictions": self.missing_predictions,
+        }
+
+
+@dataclass
+class ScoreReport:
+    """The result of a scoring run."""
+
+    extractors: list[ExtractorScore] = field(default_factory=list)
+    corpora: list[dict[str, Any]] = field(default_factory=list)
+    pages: int = 0
+    problems: list[HarnessError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    seed: int = 0
+    resamples: int = 1000
+    page_scores: dict[str, list[PageScore]] = field(default_factory=dict)
+    #: Per page, where each extractor's detail record was spooled.
+    locations: list[list[Any]] = field(default_factory=list)
+    spool: Path | None = None
+    created: str = ""
+
+    def exit_status(self) -> int:
+        """2 when an input could not be used, else 0 (scores are not pass/fail)."""
+        return 2 if self.problems else 0
+
+    def difference(self, base: str, head: str) -> dict[str, dict[str, float | None]]:
+        """``head`` minus ``base`` per metric, by paired bootstrap over the same pages."""
+        return paired_difference(
+            self.page_scores[base], self.page_scores[head], resamples=self.resamples, seed=self.seed
+        )
+
+    def page_details(self, *, texts: bool = False, only: set[int] | None = None) -> Iterator[dict[str, Any]]:
+        """Each page's detail (truth summary, findings, scores; extracted text if asked), in order.
+
+        ``only`` limits it to those page numbers (0-based, in scoring order).
+        """
+        for number, locations in enumerate(self.locations):
+            if only is not None and number not in only:
+                continue
+            records = [_read_record(location) for location in locations]
+            first = records[0]
+            results = {}
+            truth_body = None
+            for record in records:
+                truth_body = record.pop("truth_body", truth_body)
+                if not texts:
+                    record.pop("body_text", None)
+                name = record.pop("extractor")
+                for key in ("page", "url", "truth"):
+                    record.pop(key, None)
+                results[name] = record
+            detail = {
+                "number": number, "page": first["page"], "url": first["url"], "truth": first["truth"],
+                "results": results,
+            }  # fmt: skip
+            if texts:
+                detail["truth"]["body"] = truth_body
+            yield detail
+
+    def to_dict(self, *, pages: bool = True) -> dict[str, Any]:
+        """The report as JSON-ready data (schemas/score.schema.json)."""
+        data: dict[str, Any] = {
+            "format": "news-harness score 1",
+            "harness_version": __version__,
+            "created": self.created,
+            "seed": self.seed,
+            "resamples": self.resamples,
+            "pages": self.pages,
+            "corpora": self.corpora,
+            "extractors": [e.to_dict() for e in self.extractors],
+            "problems": [str(p) for p in self.problems],
+            "notes": self.notes,
+        }
+        if pages:
+            data["page_results"] = list(self.page_details())
+        return data
+
+    def close(self) -> None:
+        """Delete the spooled per-page detail."""
+        if self.spool is not None:
+            shutil.rmtree(self.spool, ignore_errors=True)
+            self.spool = None
+
+
+class _Analyser:
+    """Scores each result where it was produced and spools its detail to that process's file.
+
+    Runs in the worker processes: only the small page score and the record's
+    location travel back to the parent.
+    """
+
+    def __init__(self, folder: str, first: str, texts: bool) -> None:
+        self.folder = folder
+        self.texts = texts
+        self.first = first  # the extractor whose record also carries the true body
+        self.pid: int | None = None
+        self.out: Any = None
+
+    def __call__(self, fixture: Fixture, extractor: LoadedExtractor, result: RunResult) -> tuple[PageScore, Any]:
+        page_score = score_page(
+            fixture.expectation, result.extraction, extractor.fields,
+            status=result.status, seconds=result.seconds,
+        )  # fmt: skip
+        if self.pid != os.getpid():  # a new worker: a file of its own
+            self.pid = os.getpid()
+            self.out = open(os.path.join(self.folder, f"{self.pid}.jsonl"), "ab")  # noqa: SIM115
+        if result.extraction is not None and result.extraction.extra.get("prediction") == "missing":
+            page_score.status = "missing"
+        record = _record(fixture, extractor, result, page_score)
+        if not self.texts:
+            del record["body_text"]
+        elif extractor.name == self.first:
+            record["truth_body"] = fixture.expectation.body
+        line = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+        offset = self.out.tell()
+        self.out.write(line)
+        self.out.flush()
+        return page_score, (self.out.name, offset, len(line))
+
+
+def _record(fixture: Fixture, extractor: LoadedExtractor, result: RunResult, page: PageScore) -> dict[str, Any]:
+    truth = fixture.expectation
+    extraction = result.extraction
+    return {
+        "page": fixture.name,
+        "url": truth.url,
+        "truth": {
+            "title": truth.title,
+            "authors": list(truth.authors) if truth.knows("authors") else None,
+            "published": truth.published,
+        },
+        "extractor": extractor.name,
+        "score": page.to_dict(),
+        "findings": [
+            {"check": f.check, "severity": f.severity, "field": f.field, "message": f.message}
+            for f in result.findings
+        ],
+        "title": extraction.title if extraction else None,
+        "authors": list(extraction.authors or []) if extraction else None,
+        "published": extraction.published if extraction else None,
+        "body_text": extraction.body if extraction else None,
+    }
+
+
+def _read_record(location: Any) -> dict[str, Any]:
+    path, offset, length = location
+    with open(path, "rb") as spool:
+        spool.seek(offset)
+        record: dict[str, Any] = json.loads(spool.read(length))
+    return record
+
+
+def score(
+    paths: Sequence[str | os.PathLike[str]] | None = None,
+    extractors: Sequence[str | LoadedExtractor] | None = None,
+    *,
+    predictions: Sequence[str | os.PathLike[str]] = (),
+    jobs: int = 1,
+    timeout: float | None = 30.0,
+    seed: int = 0,
+    resamples: int = 1000,
+    progress: Callable[[int, int | None], None] | None = None,
+    texts: bool = False,
+) -> ScoreReport:
+    """Score extractors (or saved predictions) over corpora (default: the bundled fixtures).
+
+    Each path is a fixture folder, a Zyte benchmark folder or a JSONL corpus,
+    read in place. With ``predictions`` and no ``extractors``, only the saved
+    outputs are scored. ``texts`` keeps each extracted body for the HTML
+    report's side-by-side view.
+    """
+    report = ScoreReport(seed=seed, resamples=resamples)
+    report.created = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    loaded: list[LoadedExtractor] = []
+    for path in predictions:
+        try:
+            loaded.append(load_predictions(Path(path)))
+        except HarnessError as error:
+            report.problems.append(error)
+    if extractors or not predictions:
+        loaded.extend(load_extractors(extractors, report.problems))
+    corpora = [open_corpus(Path(p)) for p in (paths or [bundled_cassettes()])]
+    total = sum(c.size or 0 for c in corpora) if all(c.size is not None for c in corpora) else None
+    for corpus in corpora:
+        report.corpora.append({"kind": corpus.kind, "path": str(corpus.path), "labelled": sorted(corpus.labelled)})
+        unlabelled = [label for key, label in _FIELD_LABELS.items() if key not in corpus.labelled]
+        if unlabelled:
+            report.notes.append(
+                f"{corpus.kind} corpus {corpus.path.name}: {', '.join(unlabelled)} not labelled, so not scored"
+            )
+    scores: dict[str, list[PageScore]] = {e.name: [] for e in loaded}
+    report.spool = Path(tempfile.mkdtemp(prefix="harness-score-"))
+    settings = RunSettings(timeout=timeout)
+    analyser = _Analyser(str(report.spool), loaded[0].name if loaded else "", texts)
+    done = 0
+    missing: dict[str, int] = {}
+    pending: dict[int, PageOutcome] = {}
+    next_index = 0
+    items = _refs(corpora, report, html=any(e.lookup is None for e in loaded))
+    for outcome in run_pages(items, loaded, settings, jobs=jobs, analyse=analyser, keep_results=False):
+        pending[outcome.index] = outcome
+        # Keep page order, so paired comparisons line up across runs.
+        while next_index in pending:
+            ready = pending.pop(next_index)
+            next_index += 1
+            if ready.problem is not None:
+                report.problems.append(ready.problem)
+                continue
+            locations = []
+            for extractor, (page_score, location) in zip(loaded, ready.extra):
+                scores[extractor.name].append(page_score)
+                locations.append(location)
+                if page_score.status == "missing":
+                    missing[extractor.name] = missing.get(extractor.name, 0) + 1
+            report.locations.append(locations)
+            done += 1
+            if progress is not None:
+                progress(done, total)
+    report.pages = done
+    report.page_scores = scores
+    weights = draw_weights(done, resamples, seed)
+    for extractor in loaded:
+        pages = scores[extractor.name]
+        entry = ExtractorScore(extractor.name, extractor.version, extractor.fields)
+        entry.missing_predictions = missing.get(extractor.name, 0)
+        if entry.missing_predictions:
+            report.notes.append(
+                f"{extractor.name}: no saved prediction for {entry.missing_predictions} pages "
+                "(scored as empty extractions)"
+            )
+        entry.metrics = bootstrap(pages, resamples=resamples, seed=seed, weights=weights)
+        entry.timing = timing(pages) if extractor.lookup is None else {"median_ms": None, "p95_ms": None}
+        for page in pages:
+            for kind, count in page.leaks.items():
+                entry.leaks_by_kind[kind] = entry.leaks_by_kind.get(kind, 0) + count
+        report.extractors.append(entry)
+    return report
+
+
+def _refs(corpora: Sequence[Corpus], report: ScoreReport, *, html: bool) -> Iterator[PageRef]:
+    for corpus in corpora:
+        for item in corpus.refs(html=html):
+            if isinstance(item, FixtureError):
+                report.problems.append(item)
+            else:
+                yield item
+
