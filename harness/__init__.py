@@ -16,6 +16,7 @@ from .errors import (
 from .extractors import Extractor, ExtractorInfo, LoadedExtractor, hookimpl, registry, resolve
 from .fixtures import LoadResult, load_fixture, load_fixtures, save_fixture
 from .model import Decoy, Expectation, Extraction, Finding, Fixture, Page, Snippet
+from .scoring import ScoreReport, score
 
 __all__ = [
     "CheckReport",
@@ -34,6 +35,7 @@ __all__ = [
     "LoadResult",
     "LoadedExtractor",
     "Page",
+    "ScoreReport",
     "Snippet",
     "UnknownExtractorError",
     "UsageError",
@@ -45,4 +47,5 @@ __all__ = [
     "registry",
     "resolve",
     "save_fixture",
+    "score",
 ]

@@ -7,19 +7,22 @@ memory stays flat in corpus size) or, for an entry that cannot be used, a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gzip
 import json
 import re
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ExpectationError, FixtureError, UsageError
 from .fixtures import discover, expectation_from_dict, fixture_name, load_fixture, page_from_interactions
 from .model import Fixture
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = ["Corpus", "PageRef", "decode_page", "open_corpus", "read_page_bytes"]
 
@@ -83,7 +86,8 @@ class PageRef:
             return _zyte_page(*self.payload)
         if self.kind == "jsonl":
             return _jsonl_page(*self.payload)
-        return load_fixture(*self.payload)
+        cassette, name = self.payload
+        return load_fixture(cassette, name=name)
 
 
 def open_corpus(path: str | Path, *, now: dt.datetime | None = None) -> Corpus:
@@ -150,8 +154,10 @@ def decode_page(raw: bytes, source: object) -> str:
         except (LookupError, UnicodeDecodeError):
             pass
     reason = f"is not UTF-8 (byte {utf8_error.start})"
-    reason += f" and does not decode as its declared {declared.group(1).decode()!r}" if declared else (
-        " and declares no charset"
+    reason += (
+        f" and does not decode as its declared {declared.group(1).decode()!r}"
+        if declared
+        else (" and declares no charset")
     )
     raise FixtureError(source, f"undecodable page: {reason}")
 
@@ -225,10 +231,8 @@ def _survey_jsonl(path: Path) -> tuple[int, frozenset[str]]:
                 continue
             count += 1
             if count <= 200:  # the labelled fields, from a sample of lines
-                try:
+                with contextlib.suppress(ValueError):
                     keys.update(k for k, v in json.loads(line).items() if v not in (None, [], ""))
-                except ValueError:
-                    pass
     return count, frozenset(keys & set(TRUTH_KEYS))
 
 
@@ -236,7 +240,9 @@ def _jsonl_refs(path: Path, started: dt.datetime) -> Iterator[PageRef | FixtureE
     with path.open("r", encoding="utf-8", errors="replace") as lines:
         for number, line in enumerate(lines, 1):
             if line.strip():
-                yield PageRef("jsonl", f"{path.name}:{number}", (path.parent, line, f"{path}:{number}", started))
+                yield PageRef(
+                    "jsonl", f"{path.name}:{number}", (path.parent, line, f"{path}:{number}", started)
+                )
 
 
 def _jsonl_page(base: Path, line: str, source: str, started: dt.datetime) -> Fixture:
@@ -254,6 +260,10 @@ def _jsonl_page(base: Path, line: str, source: str, started: dt.datetime) -> Fix
     truth.setdefault("url", f"https://corpus.invalid/{record['file']}")
     truth["captured_at"] = _aware(truth.get("captured_at")) or started.isoformat()
     truth.setdefault("timezone", _offset_zone(truth.get("published")))
+    for key in ("published", "modified"):
+        truth[key] = _day_if_naive(truth.get(key)) if key in truth else None
+        if truth[key] is None and key not in record:
+            del truth[key]
     if isinstance(truth.get("must_not_contain"), list):
         truth["must_not_contain"] = [
             s if isinstance(s, dict) else {"text": s, "kind": "other"} for s in truth["must_not_contain"]
@@ -276,6 +286,18 @@ def _aware(value: object) -> str | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.timezone.utc)
     return moment.isoformat()
+
+
+_NAIVE = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?")
+
+
+def _day_if_naive(value: object) -> object:
+    """A true time without an offset names no instant: it is scored at its day, as written."""
+    if isinstance(value, str):
+        match = _NAIVE.fullmatch(value.strip())
+        if match:
+            return match.group(1)
+    return value
 
 
 def _offset_zone(published: object) -> str:

@@ -37,6 +37,7 @@ def zone(name: str) -> dt.tzinfo:
         msg = f"unknown timezone {name!r}"
         raise ValueError(msg) from None
 
+
 _STAMP = re.compile(
     r"(?P<date>\d{4}-\d{2}-\d{2})"
     r"(?:[Tt ](?P<time>\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?P<zone>[Zz]|[+-]\d{2}:?\d{2})?)?"

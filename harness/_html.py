@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from ._leaderboard import COLUMNS, cell, ordered
+from ._leaderboard import cell, ordered, shown_columns
 
 if TYPE_CHECKING:
     from .scoring import ScoreReport
@@ -19,7 +19,8 @@ MAX_TEXT = 20_000
 _STYLE = """
 body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1200px;color:#222;padding:0 1em}
 h1{font-size:1.5em}h2{margin-top:2em;border-bottom:1px solid #ddd}
-table{border-collapse:collapse;margin:1em 0}td,th{padding:.3em .6em;border-bottom:1px solid #eee;text-align:left}
+table{border-collapse:collapse;margin:1em 0}
+td,th{padding:.3em .6em;border-bottom:1px solid #eee;text-align:left}
 th{background:#f6f6f6}td.num{font-variant-numeric:tabular-nums;white-space:nowrap}
 .plots{display:grid;grid-template-columns:repeat(auto-fill,minmax(360px,1fr));gap:1em}
 .plot{border:1px solid #eee;padding:.5em}.plot h3{margin:.2em 0;font-size:1em}
@@ -51,7 +52,9 @@ def _plot(report: ScoreReport, metric: str, heading: str, better_high: bool) -> 
         value = estimate.value or 0.0
         spread = 1.96 * (estimate.std or 0.0)
         low, high = max(0.0, value - spread), min(1.0, value + spread)
-        parts.append(f'<text x="{left - 6}" y="{y + 4}" font-size="11" text-anchor="end">{_e(entry.name)}</text>')
+        parts.append(
+            f'<text x="{left - 6}" y="{y + 4}" font-size="11" text-anchor="end">{_e(entry.name)}</text>'
+        )
         parts.append(
             f'<line x1="{left + low * width:.1f}" y1="{y}" x2="{left + high * width:.1f}" y2="{y}" '
             'stroke="#1565c0" stroke-width="2"/>'
@@ -75,7 +78,8 @@ def _page(detail: dict[str, Any]) -> str:
         counts.append(f'{_e(name)}: <span class="{"sev-error" if errors else "ok"}">{errors}</span>')
     parts = [
         f"<details><summary><b>{_e(detail['page'])}</b> — errors by extractor: {', '.join(counts)}</summary>",
-        f'<p><a href="{_e(detail["url"])}">{_e(detail["url"])}</a><br>truth: title {_e(truth.get("title"))!s}; '
+        f'<p><a href="{_e(detail["url"])}">{_e(detail["url"])}</a><br>'
+        f"truth: title {_e(truth.get('title'))}; "
         f"authors {_e(truth.get('authors'))}; published {_e(truth.get('published'))}</p>",
     ]
     for name, result in detail["results"].items():
@@ -104,15 +108,16 @@ def _page(detail: dict[str, Any]) -> str:
 
 def render_html(report: ScoreReport) -> str:
     """One self-contained HTML page: no scripts, no external files."""
+    columns = shown_columns(report, compact=False)
     rows = []
     for entry in ordered(report):
-        cells = "".join(f'<td class="num">{_e(cell(entry.metrics.get(m)))}</td>' for m, _, _ in COLUMNS)
+        cells = "".join(f'<td class="num">{_e(cell(entry.metrics.get(m)))}</td>' for m, _, _ in columns)
         median = entry.timing.get("median_ms")
         ms = "n/a" if median is None else f"{median:.1f} / {entry.timing.get('p95_ms'):.1f}"
         rows.append(f"<tr><td>{_e(entry.name)}</td><td>{_e(entry.version or '-')}</td>{cells}"
                     f'<td class="num">{ms}</td></tr>')  # fmt: skip
-    head = "".join(f"<th>{_e(h)}</th>" for _, h, _ in COLUMNS)
-    plots = "".join(_plot(report, m, h, better) for m, h, better in COLUMNS)
+    head = "".join(f"<th>{_e(h)}</th>" for _, h, _ in columns)
+    plots = "".join(_plot(report, m, h, better) for m, h, better in columns)
     # Two passes, so memory holds the texts of the pages shown only.
     errors = [
         sum(f["severity"] == "error" for r in d["results"].values() for f in r["findings"])
@@ -135,7 +140,8 @@ def render_html(report: ScoreReport) -> str:
         f"<h1>news-harness score</h1><p>{report.pages} pages from {corpora}; created {_e(report.created)}; "
         f"± is the standard deviation over {report.resamples} bootstrap resamples (seed {report.seed}).</p>"
         f"<ul class=note>{notes}</ul>"
-        f"<h2>Leaderboard</h2><table><tr><th>extractor</th><th>version</th>{head}<th>ms median / p95</th></tr>"
+        "<h2>Leaderboard</h2><table><tr><th>extractor</th><th>version</th>"
+        f"{head}<th>ms median / p95</th></tr>"
         f"{''.join(rows)}</table>"
         f'<h2>Metrics</h2><div class="plots">{plots}</div>'
         f"<h2>Pages</h2>{more}{''.join(_page(d) for d in shown)}</body></html>"

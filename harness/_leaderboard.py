@@ -9,11 +9,23 @@ if TYPE_CHECKING:
     from .metrics import Estimate
     from .scoring import ExtractorScore, ScoreReport
 
-__all__ = ["COLUMNS", "cell", "ordered", "render_leaderboard", "render_markdown", "render_score_json"]
+__all__ = [
+    "COLUMNS",
+    "cell",
+    "ordered",
+    "render_leaderboard",
+    "render_markdown",
+    "render_score_json",
+    "shown_columns",
+]
 
 #: The leaderboard's columns: (metric, heading, higher is better).
 COLUMNS: tuple[tuple[str, str, bool], ...] = (
     ("body.f1", "body F1", True),
+    ("body.precision", "body P", True),
+    ("body.recall", "body R", True),
+    ("body.accuracy", "body exact", True),
+    ("body.must_contain", "must_contain", True),
     ("authors.f1", "authors F1", True),
     ("published.day_accuracy", "date (day)", True),
     ("published.instant_accuracy", "date (minute)", True),
@@ -57,10 +69,23 @@ def _ms(entry: ExtractorScore) -> str:
     return "n/a" if median is None else f"{median:.1f} / {p95:.1f}"
 
 
-def _rows(report: ScoreReport) -> tuple[list[str], list[list[str]]]:
-    header = ["extractor", "version"] + [f"{h} (n={_pages(report, m)})" for m, h, _ in COLUMNS] + ["ms median / p95"]
+def shown_columns(report: ScoreReport, *, compact: bool) -> list[tuple[str, str, bool]]:
+    """The columns that rest on at least one page; ``compact`` keeps body P/R/exact only when
+    the body is all the corpus labels (as in the Zyte benchmark)."""
+    columns = [c for c in COLUMNS if _pages(report, c[0])]
+    body_only = not any(m.split(".")[0] in ("authors", "published", "title") for m, _, _ in columns)
+    detail = ("body.precision", "body.recall", "body.accuracy", "body.must_contain")
+    if compact and not body_only:
+        columns = [c for c in columns if c[0] not in detail]
+    return columns
+
+
+def _rows(report: ScoreReport, *, compact: bool) -> tuple[list[str], list[list[str]]]:
+    columns = shown_columns(report, compact=compact)
+    header = ["extractor", "version"] + [f"{h} (n={_pages(report, m)})" for m, h, _ in columns]
+    header.append("ms median / p95")
     rows = [
-        [e.name, e.version or "-"] + [cell(e.metrics.get(m)) for m, _, _ in COLUMNS] + [_ms(e)]
+        [e.name, e.version or "-"] + [cell(e.metrics.get(m)) for m, _, _ in columns] + [_ms(e)]
         for e in ordered(report)
     ]
     return header, rows
@@ -68,9 +93,11 @@ def _rows(report: ScoreReport) -> tuple[list[str], list[list[str]]]:
 
 def render_leaderboard(report: ScoreReport) -> str:
     """The leaderboard as an aligned text table, with what it rests on and any notes."""
-    header, rows = _rows(report)
+    header, rows = _rows(report, compact=True)
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in [header, *rows]]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)).rstrip() for row in [header, *rows]
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     corpora = ", ".join(f"{c['kind']} {c['path']}" for c in report.corpora)
     lines.append("")
@@ -86,7 +113,7 @@ def render_leaderboard(report: ScoreReport) -> str:
 
 def render_markdown(report: ScoreReport) -> str:
     """The leaderboard as a Markdown document (for a README or a pull-request comment)."""
-    header, rows = _rows(report)
+    header, rows = _rows(report, compact=False)
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     out.extend("| " + " | ".join(row) + " |" for row in rows)
     corpora = ", ".join(f"{c['kind']} `{c['path']}`" for c in report.corpora)

@@ -13,6 +13,7 @@ the dead one's place.
 from __future__ import annotations
 
 import collections
+import contextlib
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -47,6 +48,8 @@ class RunSettings:
     clock_check: bool = False
     options: Mapping[str, Any] = field(default_factory=dict)
     memory_mb: int | None = None
+    #: Seconds a worker may overrun the budget before it is killed from outside.
+    grace: float = GRACE
 
 
 @dataclass
@@ -111,6 +114,9 @@ def _worker(
         except FixtureError as error:
             conn.send(("problem", number, error.path, error.reason))
             continue
+        except Exception as error:  # a reader bug must cost this page, not the run
+            conn.send(("problem", number, item.name, f"could not be loaded: {error!r}"))
+            continue
         batched = []
         for index in wanted:
             # Saved predictions run no code that could hang or crash: their results
@@ -168,7 +174,9 @@ def run_pages(
                 yield PageOutcome(number, item.name, [], problem=error)
                 continue
             results, extra = [], []
-            for _, result, analysed in _run_page(fixture, range(len(extractors)), extractors, settings, analyse):
+            for _, result, analysed in _run_page(
+                fixture, range(len(extractors)), extractors, settings, analyse
+            ):
                 results.append(result)
                 extra.append(analysed)
             yield PageOutcome(number, fixture.name, results, extra, fixture=fixture)
@@ -192,13 +200,15 @@ class _Pool:
         self.keep_results = keep_results
         self.jobs = jobs
         budget = (settings.timeout or 0) * (2 if settings.clock_check else 1)
-        self.hard_limit = budget + GRACE if settings.timeout else None
+        self.hard_limit = budget + settings.grace if settings.timeout else None
         self.slots: list[_Slot] = []
 
     def _start(self) -> _Slot:
         parent, child = self.context.Pipe()
         process = self.context.Process(  # type: ignore[attr-defined]
-            target=_worker, args=(child, self.extractors, self.settings, self.analyse, self.keep_results), daemon=True
+            target=_worker,
+            args=(child, self.extractors, self.settings, self.analyse, self.keep_results),
+            daemon=True,
         )
         process.start()
         child.close()
@@ -240,10 +250,8 @@ class _Pool:
                 yield from self._collect(partial, fixtures, queue)
         finally:
             for slot in self.slots:
-                try:
+                with contextlib.suppress(OSError):
                     slot.conn.send(None)
-                except OSError:
-                    pass
                 self._stop(slot, kill=slot.task is not None)
 
     def _collect(
@@ -304,8 +312,10 @@ class _Pool:
         number, item, wanted = slot.task
         self._stop(slot, kill=not died)
         code = slot.process.exitcode
-        culprit = slot.running if slot.running is not None else next(
-            (i for i in wanted if i not in partial[number]), wanted[0]
+        culprit = (
+            slot.running
+            if slot.running is not None
+            else next((i for i in wanted if i not in partial[number]), wanted[0])
         )
         extractor = self.extractors[culprit]
         fixture = item if isinstance(item, Fixture) else item.load()
@@ -314,8 +324,8 @@ class _Pool:
             result = _failure(fixture, extractor, "extractor.error",
                               f"crashed its worker process ({how}) on this page")  # fmt: skip
         else:
-            result = _failure(fixture, extractor, "extractor.timeout",
-                              f"did not return within {self.hard_limit:g} s and its worker was killed")  # fmt: skip
+            message = f"did not return within {self.hard_limit:g} s and its worker was killed"
+            result = _failure(fixture, extractor, "extractor.timeout", message)
         extra = self.analyse(fixture, extractor, result) if self.analyse else None
         partial[number][culprit] = (result, extra)
         rest = tuple(i for i in wanted if i not in partial[number])
@@ -333,4 +343,6 @@ class _Pool:
         item = fixtures.pop(number)
         ordered = [done[i] for i in range(len(self.extractors))]
         loaded = item if isinstance(item, Fixture) else None
-        return PageOutcome(number, item.name, [r for r, _ in ordered], [e for _, e in ordered], fixture=loaded)
+        return PageOutcome(
+            number, item.name, [r for r, _ in ordered], [e for _, e in ordered], fixture=loaded
+        )

@@ -54,7 +54,7 @@ def shingles_of(words: list[str], size: int = 4) -> Counter[tuple[str, ...]]:
         return Counter()
     if len(words) < size:
         return Counter([tuple(words)])
-    return Counter(zip(*(words[i:] for i in range(size))))
+    return Counter(zip(*(words[i:] for i in range(size)), strict=False))
 
 
 def shingles(text: str, size: int = 4) -> Counter[tuple[str, ...]]:

@@ -115,27 +115,64 @@ def check_command(
 
 
 @main.command("score")
-@click.option("-e", "--extractor", "extractors", multiple=True, metavar="EXTRACTOR",
-              help="A registered name or package.module:callable; repeatable. Default: every installed "
-              "built-in (none when --predictions is given).")
-@click.option("--corpus", "corpora", multiple=True, type=click.Path(), metavar="PATH",
-              help="A fixture folder, a Zyte benchmark folder or a JSONL corpus; repeatable.")
-@click.option("--predictions", multiple=True, type=click.Path(), metavar="FILE",
-              help="Saved outputs to score instead of running an extractor (Zyte output JSON or JSONL).")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
-              help="Worker processes (default: one per CPU; 0 runs in this process, unprotected).")
-@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per page and extractor.")
+@click.option(
+    "-e",
+    "--extractor",
+    "extractors",
+    multiple=True,
+    metavar="EXTRACTOR",
+    help="A registered name or package.module:callable; repeatable. Default: every installed "
+    "built-in (none when --predictions is given).",
+)
+@click.option(
+    "--corpus",
+    "corpora",
+    multiple=True,
+    type=click.Path(),
+    metavar="PATH",
+    help="A fixture folder, a Zyte benchmark folder or a JSONL corpus; repeatable.",
+)
+@click.option(
+    "--predictions",
+    multiple=True,
+    type=click.Path(),
+    metavar="FILE",
+    help="Saved outputs to score instead of running an extractor (Zyte output JSON or JSONL).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Worker processes (default: one per CPU; 0 runs in this process, unprotected).",
+)
+@click.option(
+    "--timeout", type=float, default=30.0, show_default=True, help="Seconds per page and extractor."
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
 @click.option("--resamples", type=click.IntRange(min=2), default=1000, show_default=True)
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the full report as JSON.")
-@click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False), help="Write the leaderboard as Markdown.")
-@click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Write a self-contained HTML report.")
+@click.option(
+    "--markdown", "markdown_path", type=click.Path(dir_okay=False), help="Write the leaderboard as Markdown."
+)
+@click.option(
+    "--html", "html_path", type=click.Path(dir_okay=False), help="Write a self-contained HTML report."
+)
 @click.option("--compare", nargs=2, metavar="BASE HEAD", help="Paired bootstrap of HEAD minus BASE.")
 @click.argument("paths", nargs=-1, type=click.Path())
 def score_command(
-    extractors: tuple[str, ...], corpora: tuple[str, ...], predictions: tuple[str, ...], jobs: int | None,
-    timeout: float, seed: int, resamples: int, json_path: str | None, markdown_path: str | None,
-    html_path: str | None, compare: tuple[str, str] | None, paths: tuple[str, ...],
+    extractors: tuple[str, ...],
+    corpora: tuple[str, ...],
+    predictions: tuple[str, ...],
+    jobs: int | None,
+    timeout: float,
+    seed: int,
+    resamples: int,
+    json_path: str | None,
+    markdown_path: str | None,
+    html_path: str | None,
+    compare: tuple[str, str] | None,
+    paths: tuple[str, ...],
 ) -> None:
     """Score extractors over corpora and print a leaderboard per field, with bootstrap intervals.
 
@@ -148,8 +185,15 @@ def score_command(
         jobs = os.cpu_count() or 1
     try:
         report = score(
-            [*corpora, *paths], list(extractors), predictions=predictions, jobs=jobs, timeout=timeout,
-            seed=seed, resamples=resamples, progress=_progress(), texts=html_path is not None,
+            [*corpora, *paths],
+            list(extractors),
+            predictions=predictions,
+            jobs=jobs,
+            timeout=timeout,
+            seed=seed,
+            resamples=resamples,
+            progress=_progress(),
+            texts=html_path is not None,
         )
     except HarnessError as error:
         _fail(error)
@@ -170,6 +214,39 @@ def score_command(
     finally:
         report.close()
     sys.exit(report.exit_status())
+
+
+@main.group("import")
+def import_group() -> None:
+    """Turn pages recorded elsewhere into fixtures (cassette + expectation)."""
+
+
+@import_group.command("corpus")
+@click.argument("path", type=click.Path(exists=True))
+@click.option(
+    "--out", "out", type=click.Path(file_okay=False), required=True, help="Folder to write fixtures to."
+)
+@click.option("--force", is_flag=True, help="Overwrite fixtures that already exist.")
+def import_corpus_command(path: str, out: str, force: bool) -> None:
+    """Convert a Zyte benchmark folder or a JSONL corpus into fixtures under OUT."""
+    from ._import import import_corpus
+
+    try:
+        report = import_corpus(path, out, force=force)
+    except HarnessError as error:
+        _fail(error)
+    for problem in report.problems:
+        click.echo(f"problem: {problem}")
+    click.echo(
+        f"wrote {len(report.written)} fixtures to {out}"
+        + (
+            f"; kept {len(report.skipped)} that already existed (--force overwrites them)"
+            if report.skipped
+            else ""
+        )
+        + (f"; {len(report.problems)} pages could not be read" if report.problems else "")
+    )
+    sys.exit(2 if report.problems else 0)
 
 
 def _render_compare(report: Any, base: str, head: str) -> str:

@@ -14,7 +14,6 @@ extractors come from the same draws.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,8 @@ from ._dates import parse_stamp
 from ._text import contains, fold, name_key, shingle_overlap, tokens
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
     import numpy as np
 
     from .model import Expectation, Extraction
@@ -89,30 +90,32 @@ class PageScore:
     title: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The page score as JSON-ready data."""
+        """The page score as JSON-ready data, lossless (:meth:`from_dict` reads it back)."""
         out: dict[str, Any] = {"status": self.status, "ms": round(self.seconds * 1000, 3)}
-        if self.body is not None:
-            tp, fp, fn = self.body
-            out["body"] = {
-                "precision": round(_precision(tp, fp, fn), 6),
-                "recall": round(_recall(tp, fp, fn), 6),
-                "exact": self.body_exact,
-            }
-        if self.snippets_total:
-            out["must_contain"] = {"found": self.snippets_found, "total": self.snippets_total}
+        for name in _SCORE_FIELDS:
+            value = getattr(self, name)
+            if value is not None and value != {} and not (name.startswith("snippets") and not value):
+                out[name] = list(value) if isinstance(value, tuple) else value
         if self.leak_labelled:
-            out["leaks"] = dict(self.leaks)
-        if self.author_recall is not None or self.author_invented is not None:
-            out["authors"] = {
-                "precision": self.author_precision,
-                "recall": self.author_recall,
-                "exact": self.author_exact,
-            }
-        if self.day is not None:
-            out["published"] = {"day": self.day, "instant": self.instant}
-        if self.title is not None:
-            out["title"] = self.title
+            out["leak_labelled"] = True
         return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PageScore:
+        """A page score from :meth:`to_dict`'s output (as found in a score report)."""
+        score = cls(status=str(data.get("status", "ok")), seconds=float(data.get("ms", 0.0)) / 1000)
+        for name in _SCORE_FIELDS:
+            if name in data:
+                value = data[name]
+                setattr(score, name, tuple(value) if name == "body" else value)
+        score.leak_labelled = bool(data.get("leak_labelled", False))
+        return score
+
+
+_SCORE_FIELDS = (
+    "body", "body_exact", "snippets_found", "snippets_total", "leaks", "author_precision",
+    "author_recall", "author_exact", "author_missing", "author_invented", "day", "instant", "title",
+)  # fmt: skip
 
 
 def _date_status(pred: str | None, truth: str, zone: str, *, instant: bool, tolerance: float) -> str | None:
@@ -125,7 +128,8 @@ def _date_status(pred: str | None, truth: str, zone: str, *, instant: bool, tole
     if not instant:
         return "correct" if stamp.day(zone) == true_stamp.day(zone) else "wrong"
     left, right = stamp.instant(zone), true_stamp.instant(zone)
-    assert left is not None and right is not None
+    assert left is not None
+    assert right is not None
     return "correct" if abs((left - right).total_seconds()) <= tolerance else "wrong"
 
 
@@ -270,7 +274,10 @@ def _f1(precision: Any, recall: Any) -> Any:
 
 
 def bootstrap(
-    pages: Sequence[PageScore], *, resamples: int = 1000, seed: int = 0,
+    pages: Sequence[PageScore],
+    *,
+    resamples: int = 1000,
+    seed: int = 0,
     weights: np.ndarray | None = None,
 ) -> dict[str, Estimate]:
     """Every metric of :data:`METRICS` over ``pages``, with the bootstrap standard deviation.
@@ -350,7 +357,9 @@ def paired_difference(
         for terms in (base_terms, head_terms):
             num, den = (np.asarray(t, dtype=float) for t in terms[metric.name])
             with np.errstate(invalid="ignore", divide="ignore"):
-                sides.append(((weights @ num) / (weights @ den), num.sum() / den.sum() if den.sum() else None))
+                sides.append(
+                    ((weights @ num) / (weights @ den), num.sum() / den.sum() if den.sum() else None)
+                )
         samples[metric.name] = sides
     for metric in METRICS:
         if metric.parts:
@@ -380,7 +389,7 @@ def timing(pages: Iterable[PageScore]) -> dict[str, float | None]:
     ms = sorted(p.seconds * 1000 for p in pages if p.status != "timeout")
     if not ms:
         return {"median_ms": None, "p95_ms": None}
-    index = min(len(ms) - 1, max(0, int(round(0.95 * len(ms))) - 1))
+    index = min(len(ms) - 1, max(0, round(0.95 * len(ms)) - 1))
     return {"median_ms": statistics.median(ms), "p95_ms": ms[index]}
 
 
@@ -391,4 +400,3 @@ def snippet_leaks_by_kind(pages: Iterable[PageScore]) -> Mapping[str, int]:
         for kind, count in page.leaks.items():
             total[kind] = total.get(kind, 0) + count
     return total
-

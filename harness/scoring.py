@@ -12,7 +12,6 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,8 @@ from .errors import FixtureError, HarnessError
 from .metrics import Estimate, PageScore, bootstrap, draw_weights, paired_difference, score_page, timing
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+
     from ._run import RunResult
     from .extractors import LoadedExtractor
     from .model import Fixture
@@ -97,7 +98,7 @@ class ScoreReport:
             if only is not None and number not in only:
                 continue
             records = [_read_record(location) for location in locations]
-            first = records[0]
+            first = dict(records[0])
             results = {}
             truth_body = None
             for record in records:
@@ -155,7 +156,9 @@ class _Analyser:
         self.pid: int | None = None
         self.out: Any = None
 
-    def __call__(self, fixture: Fixture, extractor: LoadedExtractor, result: RunResult) -> tuple[PageScore, Any]:
+    def __call__(
+        self, fixture: Fixture, extractor: LoadedExtractor, result: RunResult
+    ) -> tuple[PageScore, Any]:
         page_score = score_page(
             fixture.expectation, result.extraction, extractor.fields,
             status=result.status, seconds=result.seconds,
@@ -176,8 +179,16 @@ class _Analyser:
         self.out.flush()
         return page_score, (self.out.name, offset, len(line))
 
+    def close(self) -> None:
+        """Close this process's spool file, if it opened one."""
+        if self.out is not None:
+            self.out.close()
+            self.out, self.pid = None, None
 
-def _record(fixture: Fixture, extractor: LoadedExtractor, result: RunResult, page: PageScore) -> dict[str, Any]:
+
+def _record(
+    fixture: Fixture, extractor: LoadedExtractor, result: RunResult, page: PageScore
+) -> dict[str, Any]:
     truth = fixture.expectation
     extraction = result.extraction
     return {
@@ -241,11 +252,14 @@ def score(
     corpora = [open_corpus(Path(p)) for p in (paths or [bundled_cassettes()])]
     total = sum(c.size or 0 for c in corpora) if all(c.size is not None for c in corpora) else None
     for corpus in corpora:
-        report.corpora.append({"kind": corpus.kind, "path": str(corpus.path), "labelled": sorted(corpus.labelled)})
+        report.corpora.append(
+            {"kind": corpus.kind, "path": str(corpus.path), "labelled": sorted(corpus.labelled)}
+        )
         unlabelled = [label for key, label in _FIELD_LABELS.items() if key not in corpus.labelled]
         if unlabelled:
             report.notes.append(
-                f"{corpus.kind} corpus {corpus.path.name}: {', '.join(unlabelled)} not labelled, so not scored"
+                f"{corpus.kind} corpus {corpus.path.name}: "
+                f"{', '.join(unlabelled)} not labelled, so not scored"
             )
     scores: dict[str, list[PageScore]] = {e.name: [] for e in loaded}
     report.spool = Path(tempfile.mkdtemp(prefix="harness-score-"))
@@ -256,25 +270,28 @@ def score(
     pending: dict[int, PageOutcome] = {}
     next_index = 0
     items = _refs(corpora, report, html=any(e.lookup is None for e in loaded))
-    for outcome in run_pages(items, loaded, settings, jobs=jobs, analyse=analyser, keep_results=False):
-        pending[outcome.index] = outcome
-        # Keep page order, so paired comparisons line up across runs.
-        while next_index in pending:
-            ready = pending.pop(next_index)
-            next_index += 1
-            if ready.problem is not None:
-                report.problems.append(ready.problem)
-                continue
-            locations = []
-            for extractor, (page_score, location) in zip(loaded, ready.extra):
-                scores[extractor.name].append(page_score)
-                locations.append(location)
-                if page_score.status == "missing":
-                    missing[extractor.name] = missing.get(extractor.name, 0) + 1
-            report.locations.append(locations)
-            done += 1
-            if progress is not None:
-                progress(done, total)
+    try:
+        for outcome in run_pages(items, loaded, settings, jobs=jobs, analyse=analyser, keep_results=False):
+            pending[outcome.index] = outcome
+            # Keep page order, so paired comparisons line up across runs.
+            while next_index in pending:
+                ready = pending.pop(next_index)
+                next_index += 1
+                if ready.problem is not None:
+                    report.problems.append(ready.problem)
+                    continue
+                locations = []
+                for extractor, (page_score, location) in zip(loaded, ready.extra, strict=False):
+                    scores[extractor.name].append(page_score)
+                    locations.append(location)
+                    if page_score.status == "missing":
+                        missing[extractor.name] = missing.get(extractor.name, 0) + 1
+                report.locations.append(locations)
+                done += 1
+                if progress is not None:
+                    progress(done, total)
+    finally:
+        analyser.close()
     report.pages = done
     report.page_scores = scores
     weights = draw_weights(done, resamples, seed)
@@ -303,4 +320,3 @@ def _refs(corpora: Sequence[Corpus], report: ScoreReport, *, html: bool) -> Iter
                 report.problems.append(item)
             else:
                 yield item
-

@@ -93,3 +93,33 @@ def oracle(html: str, url: str) -> dict[str, Any]:
         "body": truth.get("body"),
         "language": truth.get("language"),
     }
+
+
+def _page_number(url: str) -> int:
+    return int(url.rstrip("/").rsplit("-", 1)[-1])
+
+
+def crashes_on_page_2(html: str, url: str) -> dict[str, Any]:
+    """Kills its own process (as a segfault in C code would) on one page."""
+    if _page_number(url) == 2:
+        os._exit(3)
+    return {"title": f"Page {_page_number(url)}"}
+
+
+def hangs_hard_on_page_3(html: str, url: str) -> dict[str, Any]:
+    """Hangs where no Python-level alarm can reach it (the signal is blocked), on one page."""
+    import signal
+
+    if _page_number(url) == 3:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(60)
+    return {"title": f"Page {_page_number(url)}"}
+
+
+def titles(html: str, url: str) -> dict[str, Any]:
+    return {"title": f"Page {_page_number(url)}"}
+
+
+titles.fields = {"title"}  # type: ignore[attr-defined]
+crashes_on_page_2.fields = {"title"}  # type: ignore[attr-defined]
+hangs_hard_on_page_3.fields = {"title"}  # type: ignore[attr-defined]

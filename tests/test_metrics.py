@@ -1,0 +1,123 @@
+"""Metrics: the Zyte benchmark reproduced, author/date/title rules, the bootstrap."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from harness.metrics import PageScore, body_tp_fp_fn, bootstrap, paired_difference, score_page
+from harness.model import Extraction
+from harness.scoring import score
+from tests.conftest import make_fixture, needs_corpus
+
+# The benchmark's published figures (F1, precision, recall, accuracy), each as (value, ±).
+PUBLISHED = {
+    "trafilatura": ((0.958, 0.006), (0.938, 0.009), (0.978, 0.006), (0.293, 0.034)),
+    "readability": ((0.922, 0.013), (0.913, 0.014), (0.931, 0.015), (0.315, 0.034)),
+    "goose3": ((0.896, 0.015), (0.940, 0.013), (0.856, 0.020), (0.232, 0.032)),
+    "justext": ((0.804, 0.018), (0.858, 0.016), (0.756, 0.028), (0.088, 0.021)),
+    "html-text": ((0.665, 0.015), (0.500, 0.017), (0.994, 0.001), (0.000, 0.000)),
+}
+
+
+def test_the_zyte_benchmark_is_reproduced():
+    zyte = needs_corpus("zyte")
+    report = score([zyte], predictions=sorted((zyte / "output").glob("*.json")), jobs=2)
+    try:
+        assert report.problems == []
+        assert report.pages == 181
+        got = {e.name: e.metrics for e in report.extractors}
+        assert set(got) == set(PUBLISHED)
+        for name, figures in PUBLISHED.items():
+            for metric, (value, spread) in zip(
+                ("body.f1", "body.precision", "body.recall", "body.accuracy"), figures, strict=False
+            ):
+                estimate = got[name][metric]
+                assert round(estimate.value, 3) == value, (name, metric, estimate.value)
+                assert abs(estimate.std - spread) <= 0.003, (name, metric, estimate.std)
+    finally:
+        report.close()
+
+
+def naive_tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
+    """The benchmark's definition, written out plainly."""
+    import re
+
+    def grams(text: str) -> Counter:
+        words = re.findall(r"\w+", text)
+        return Counter(tuple(words[i : i + 4]) for i in range(max(1, len(words) - 3)) if words[i : i + 4])
+
+    t, p = grams(true), grams(pred)
+    tp = sum(min(t[k], p[k]) for k in t.keys() | p.keys())
+    fp = sum(max(0, p[k] - t[k]) for k in t.keys() | p.keys())
+    fn = sum(max(0, t[k] - p[k]) for k in t.keys() | p.keys())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+words = st.sampled_from(["the", "bridge", "reopened", "on", "Friday", "über", "café", "2024", "a_b", "x"])
+texts = st.lists(words, max_size=40).map(" ".join) | st.text(max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, texts)
+def test_fast_shingle_matching_equals_the_definition(true, pred):
+    assert body_tp_fp_fn(true, pred) == pytest.approx(naive_tp_fp_fn(true, pred))
+
+
+TRUTH = {
+    "authors": ["Jane Roe", "John Doe"], "published": "2024-05-03T17:47:00+02:00", "title": "Bridge reopens",
+    "body": "The bridge reopened on Friday after two years.",
+}  # fmt: skip
+ALL = frozenset({"title", "authors", "published", "body"})
+
+
+def page(**extraction) -> PageScore:
+    return score_page(make_fixture(**TRUTH).expectation, Extraction(**extraction), ALL)
+
+
+def test_author_precision_and_recall_per_page():
+    scored = page(authors=("JANE ROE", "Mark Teaser"))
+    assert (scored.author_precision, scored.author_recall, scored.author_exact) == (0.5, 0.5, False)
+    assert page(authors=("By Jane Roe",)).author_recall == 0.0  # no prefix stripping
+    empty = page(authors=())
+    assert (empty.author_precision, empty.author_recall, empty.author_missing) == (None, 0.0, True)
+
+
+def test_dates_at_the_day_and_the_minute():
+    assert (page(published="2024-05-03").day, page(published="2024-05-03").instant) == ("correct", "missing")
+    assert page(published="2024-05-03T15:47:30Z").instant == "correct"
+    assert page(published="2024-05-03T17:47:00Z").instant == "wrong"
+    assert page(published="2024-05-02").day == "wrong"
+    assert page().day == "missing"
+
+
+def test_date_figures_follow_htmldate_evaluation():
+    pages = [PageScore(day=d) for d in ("correct", "correct", "wrong", "missing")]
+    metrics = bootstrap(pages, resamples=50)
+    assert metrics["published.day_accuracy"].value == 0.5
+    assert metrics["published.day_f1"].value == pytest.approx(2 * 2 / (2 * 2 + 1 + 1))
+    assert metrics["published.day_accuracy"].pages == 4
+
+
+def test_unlabelled_figures_rest_on_no_page():
+    metrics = bootstrap([PageScore(), PageScore()], resamples=10)
+    assert metrics["authors.f1"].value is None and metrics["authors.f1"].pages == 0
+
+
+def test_the_bootstrap_is_seeded():
+    pages = [PageScore(title=bool(i % 3)) for i in range(50)]
+    first, again = bootstrap(pages, seed=7), bootstrap(pages, seed=7)
+    assert first["title.accuracy"].std == again["title.accuracy"].std
+    assert bootstrap(pages, seed=8)["title.accuracy"].std != first["title.accuracy"].std
+
+
+def test_paired_difference_sees_a_real_improvement():
+    base = [PageScore(title=i % 2 == 0) for i in range(100)]
+    head = [PageScore(title=True) for _ in range(100)]
+    diff = paired_difference(base, head)["title.accuracy"]
+    assert diff["difference"] == pytest.approx(0.5)
+    assert diff["low"] > 0
