@@ -8,6 +8,7 @@ import io
 import os
 import tempfile
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -82,8 +83,10 @@ def _attempt(
         with contextlib.ExitStack() as stack:
             attempt.network = stack.enter_context(refuse_network())
             stack.enter_context(frozen_clock(clock))
-            # An extractor that prints must not corrupt the harness's own output.
+            # An extractor that prints or warns must not corrupt the harness's own output.
             stack.enter_context(contextlib.redirect_stdout(io.StringIO()))
+            stack.enter_context(warnings.catch_warnings())
+            warnings.simplefilter("ignore")
             if extractor.fetches:
                 stack.enter_context(_replay(fixture))
             stack.enter_context(time_limit(timeout))
