@@ -19,7 +19,6 @@ Pages come from ../shared/corpora (read in place, never copied into the reposito
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import platform
@@ -140,7 +139,18 @@ def saved_predictions(evaluate: Path | None) -> dict[str, object]:
 
 
 def jobs_speedup() -> dict[str, float]:
-    base = [sys.executable, "-m", "harness", "score", "--corpus", str(ZYTE), "-e", "trafilatura", "-e", "goose3"]
+    base = [
+        sys.executable,
+        "-m",
+        "harness",
+        "score",
+        "--corpus",
+        str(ZYTE),
+        "-e",
+        "trafilatura",
+        "-e",
+        "goose3",
+    ]
     one, _, _ = _run([*base, "--jobs", "1"])
     two, _, _ = _run([*base, "--jobs", "2"])
     return {"jobs1_seconds": one, "jobs2_seconds": two, "speedup": one / two}
@@ -181,21 +191,33 @@ def memory_by_size() -> dict[str, float]:
 def _peak_kib(command: list[str]) -> float:
     """Peak resident memory of the process tree, read from GNU time when present, else getrusage."""
     if shutil.which("time") or os.path.exists("/usr/bin/time"):
-        done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True, check=False
+        )
         return float(done.stderr.strip().splitlines()[-1])
     return float(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--evaluate", type=Path, help="the Zyte benchmark's evaluate.py, to time it in this run")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--evaluate", type=Path, help="the Zyte benchmark's evaluate.py, to time it in this run"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results-score.json")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["overhead", "predictions", "jobs", "memory"])
+    parser.add_argument(
+        "--skip", nargs="*", default=[], choices=["overhead", "predictions", "jobs", "memory"]
+    )
     args = parser.parse_args()
     if not ZYTE.is_dir():
         raise SystemExit(f"The Zyte corpus is not at {ZYTE}; these benchmarks read it in place.")
     results: dict[str, object] = {
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+        },
     }
     steps = {
         "overhead": per_page_overhead,

@@ -219,7 +219,7 @@ def _read_fast(text: str) -> Any:
         return None
     pieces.append(text[position:])
     try:
-        data = yaml.load("".join(pieces), Loader=_Loader)  # noqa: S506 - a safe loader
+        data = yaml.load("".join(pieces), Loader=_Loader)
         interactions = data["interactions"]
         if len(interactions) != len(bodies):
             return None

@@ -38,6 +38,9 @@ __all__ = ["PageOutcome", "RunSettings", "run_pages"]
 
 #: Seconds a worker may overrun its extractor's own budget before it is killed.
 GRACE = 5.0
+#: Pages a worker runs before a fresh one replaces it, so that what extractors
+#: cache or leak (htmldate's date caches, lxml's arenas) cannot grow with the corpus.
+RECYCLE = 500
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,7 @@ class _Slot:
     task: tuple[int, Item, tuple[int, ...]] | None = None
     running: int | None = None
     deadline: float | None = None
+    pages: int = 0
 
 
 def _failure(fixture: Fixture, extractor: LoadedExtractor, check: str, message: str) -> RunResult:
@@ -230,9 +234,14 @@ class _Pool:
         self.slots = [self._start() for _ in range(self.jobs)]
         try:
             while True:
-                for slot in self.slots:
+                for index, slot in enumerate(self.slots):
                     if slot.task is not None:
                         continue
+                    if slot.pages >= RECYCLE:
+                        with contextlib.suppress(OSError):
+                            slot.conn.send(None)
+                        self._stop(slot, kill=False)
+                        slot = self.slots[index] = self._start()
                     if not queue and not exhausted:
                         try:
                             number, item = next(source)
@@ -286,6 +295,7 @@ class _Pool:
                     for index, result, extra in message[2]:
                         partial[number][index] = (result, extra)
                     slot.task = None
+                    slot.pages += 1
                     if len(partial[number]) == len(self.extractors):
                         yield self._outcome(number, fixtures, partial)
                     break

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +25,8 @@ _ROOT = Path(__file__).resolve().parent.parent
 
 
 def _data_dir(name: str) -> Path:
+    from importlib import resources  # imported on first use: it costs tens of milliseconds
+
     shipped = Path(str(resources.files("harness") / "_data" / name))
     if shipped.is_dir():
         return shipped

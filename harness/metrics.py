@@ -14,6 +14,7 @@ extractors come from the same draws.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +22,7 @@ from ._dates import parse_stamp
 from ._text import contains, fold, name_key, shingle_overlap, tokens
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
     import numpy as np
 
@@ -68,7 +69,7 @@ def _recall(tp: float, fp: float, fn: float) -> float:
     return tp / (tp + fn)
 
 
-@dataclass
+@dataclass(slots=True)
 class PageScore:
     """What one extractor scored on one page; ``None`` where the page or the extractor has no say."""
 
@@ -231,12 +232,15 @@ METRICS: tuple[Metric, ...] = (
 )
 
 
-def _ratio_terms(pages: Sequence[PageScore]) -> dict[str, tuple[list[float], list[float]]]:
-    """Per-page numerators and denominators of every ratio metric."""
-    terms: dict[str, tuple[list[float], list[float]]] = {}
+Terms = dict[str, tuple["array[float]", "array[float]"]]
+
+
+def _ratio_terms(pages: Sequence[PageScore]) -> Terms:
+    """Per-page numerators and denominators of every ratio metric (packed doubles: 16 bytes a page)."""
+    terms: Terms = {}
 
     def add(name: str, numerator: float, denominator: float) -> None:
-        num, den = terms.setdefault(name, ([], []))
+        num, den = terms.setdefault(name, (array("d"), array("d")))
         num.append(numerator)
         den.append(denominator)
 
@@ -273,58 +277,81 @@ def _f1(precision: Any, recall: Any) -> Any:
     return 2 * precision * recall / total
 
 
-def bootstrap(
-    pages: Sequence[PageScore],
-    *,
-    resamples: int = 1000,
-    seed: int = 0,
-    weights: np.ndarray | None = None,
-) -> dict[str, Estimate]:
-    """Every metric of :data:`METRICS` over ``pages``, with the bootstrap standard deviation.
+#: Resamples drawn at a time: the weights of one chunk are CHUNK × pages numbers,
+#: so memory stays flat in corpus size (the whole matrix for 10,000 pages would be 80 MB).
+CHUNK = 50
 
-    ``weights`` (resamples × pages counts) may be passed to share draws between
-    extractors; by default they are drawn from ``seed``.
+
+def weight_chunks(pages: int, resamples: int, seed: int) -> Iterator[np.ndarray]:
+    """Bootstrap weights, a chunk of resamples at a time: how often each page is drawn.
+
+    The same seed gives the same draws for any corpus order of work, so every
+    extractor (and both sides of a paired comparison) sees the same resamples.
     """
     import numpy as np
 
-    terms = _ratio_terms(pages)
-    n = len(pages)
-    if weights is None:
-        weights = draw_weights(n, resamples, seed)
-    values: dict[str, np.ndarray] = {}
-    estimates: dict[str, Estimate] = {}
-    for metric in METRICS:
-        if metric.parts:
+    rng = np.random.default_rng(seed)
+    for first in range(0, resamples, CHUNK):
+        rows = min(CHUNK, resamples - first)
+        if pages == 0:
+            yield np.zeros((rows, 0))
             continue
-        num, den = (np.asarray(t, dtype=float) for t in terms[metric.name])
-        denominator = den.sum()
-        point = float(num.sum() / denominator) if denominator else None
-        with np.errstate(invalid="ignore", divide="ignore"):
-            values[metric.name] = (weights @ num) / (weights @ den) if n else np.array([])
-        estimates[metric.name] = Estimate(point, _std(values[metric.name]), int(np.count_nonzero(den)))
-    for metric in METRICS:
-        if not metric.parts:
-            continue
-        first, second = (estimates[p] for p in metric.parts)
-        point = None
-        if first.value is not None and second.value is not None and first.value + second.value > 0:
-            point = float(_f1(first.value, second.value))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            values[metric.name] = _f1(values[metric.parts[0]], values[metric.parts[1]])
-        estimates[metric.name] = Estimate(point, _std(values[metric.name]), min(first.pages, second.pages))
-    return estimates
+        draws = rng.integers(0, pages, size=(rows, pages))
+        flat = (draws + np.arange(rows)[:, None] * pages).ravel()
+        yield np.bincount(flat, minlength=rows * pages).reshape(rows, pages).astype(float)
 
 
-def draw_weights(pages: int, resamples: int, seed: int) -> np.ndarray:
-    """Bootstrap weights: how often each page is drawn in each resample (resamples × pages)."""
+def _samples(sides: Sequence[Terms], pages: int, resamples: int, seed: int) -> list[dict[str, np.ndarray]]:
+    """Each ratio metric over the bootstrap resamples, for each side (one or two score lists)."""
     import numpy as np
 
-    rng = np.random.default_rng(seed)
-    if pages == 0:
-        return np.zeros((resamples, 0))
-    draws = rng.integers(0, pages, size=(resamples, pages))
-    flat = (draws + np.arange(resamples)[:, None] * pages).ravel()
-    return np.bincount(flat, minlength=resamples * pages).reshape(resamples, pages).astype(float)
+    arrays = [
+        {
+            name: (np.asarray(num, dtype=float), np.asarray(den, dtype=float))
+            for name, (num, den) in terms.items()
+        }
+        for terms in sides
+    ]
+    collected: list[dict[str, list[np.ndarray]]] = [{name: [] for name in a} for a in arrays]
+    for weights in weight_chunks(pages, resamples, seed):
+        for side, columns in zip(arrays, collected, strict=True):
+            for name, (num, den) in side.items():
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    columns[name].append((weights @ num) / (weights @ den))
+    out: list[dict[str, np.ndarray]] = []
+    for columns in collected:
+        values = {name: np.concatenate(chunks) for name, chunks in columns.items()}
+        for metric in METRICS:
+            if metric.parts:
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    values[metric.name] = _f1(values[metric.parts[0]], values[metric.parts[1]])
+        out.append(values)
+    return out
+
+
+def _point(terms: Terms, name: str) -> tuple[float | None, int]:
+    num, den = terms[name]
+    total = sum(den)
+    return (sum(num) / total if total else None), sum(1 for d in den if d)
+
+
+def _points(terms: Terms) -> dict[str, tuple[float | None, int]]:
+    points = {m.name: _point(terms, m.name) for m in METRICS if not m.parts}
+    for metric in METRICS:
+        if metric.parts:
+            (first, pages_1), (second, pages_2) = (points[p] for p in metric.parts)
+            ok = first is not None and second is not None and first + second > 0
+            points[metric.name] = (float(_f1(first, second)) if ok else None, min(pages_1, pages_2))
+    return points
+
+
+def bootstrap(pages: Sequence[PageScore], *, resamples: int = 1000, seed: int = 0) -> dict[str, Estimate]:
+    """Every metric of :data:`METRICS` over ``pages``, with its bootstrap standard deviation."""
+    terms = _ratio_terms(pages)
+    [values] = _samples([terms], len(pages), resamples, seed)
+    return {
+        name: Estimate(point, _std(values[name]), count) for name, (point, count) in _points(terms).items()
+    }
 
 
 def _std(values: np.ndarray) -> float | None:
@@ -337,7 +364,7 @@ def _std(values: np.ndarray) -> float | None:
 def paired_difference(
     base: Sequence[PageScore], head: Sequence[PageScore], *, resamples: int = 1000, seed: int = 0
 ) -> dict[str, dict[str, float | None]]:
-    """HEAD minus BASE for every metric, over the same pages in the same order, with a paired bootstrap.
+    """HEAD minus BASE for every metric over the same pages in the same order, by paired bootstrap.
 
     Returns, per metric, the difference, its standard deviation and a 95% percentile interval.
     """
@@ -346,35 +373,16 @@ def paired_difference(
     if len(base) != len(head):
         msg = f"paired scores need the same pages: {len(base)} against {len(head)}"
         raise ValueError(msg)
-    weights = draw_weights(len(base), resamples, seed)
-    out: dict[str, dict[str, float | None]] = {}
     base_terms, head_terms = _ratio_terms(base), _ratio_terms(head)
-    samples: dict[str, Any] = {}
+    base_values, head_values = _samples([base_terms, head_terms], len(base), resamples, seed)
+    base_points, head_points = _points(base_terms), _points(head_terms)
+    out: dict[str, dict[str, float | None]] = {}
     for metric in METRICS:
-        if metric.parts:
-            continue
-        sides = []
-        for terms in (base_terms, head_terms):
-            num, den = (np.asarray(t, dtype=float) for t in terms[metric.name])
-            with np.errstate(invalid="ignore", divide="ignore"):
-                sides.append(
-                    ((weights @ num) / (weights @ den), num.sum() / den.sum() if den.sum() else None)
-                )
-        samples[metric.name] = sides
-    for metric in METRICS:
-        if metric.parts:
-            a, b = (samples[p] for p in metric.parts)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                samples[metric.name] = [
-                    (_f1(a[i][0], b[i][0]), _f1(a[i][1], b[i][1]) if None not in (a[i][1], b[i][1]) else None)
-                    for i in (0, 1)
-                ]
-        (base_draws, base_point), (head_draws, head_point) = samples[metric.name]
-        diff = head_draws - base_draws
+        diff = head_values[metric.name] - base_values[metric.name]
         finite = diff[np.isfinite(diff)]
-        point = head_point - base_point if base_point is not None and head_point is not None else None
+        before, after = base_points[metric.name][0], head_points[metric.name][0]
         out[metric.name] = {
-            "difference": None if point is None else float(point),
+            "difference": None if before is None or after is None else after - before,
             "std": float(np.std(finite, ddof=1)) if finite.size > 1 else None,
             "low": float(np.percentile(finite, 2.5)) if finite.size else None,
             "high": float(np.percentile(finite, 97.5)) if finite.size else None,

@@ -23,7 +23,15 @@ from ._predictions import load_predictions
 from ._resources import bundled_cassettes
 from ._version import __version__
 from .errors import FixtureError, HarnessError
-from .metrics import Estimate, PageScore, bootstrap, draw_weights, paired_difference, score_page, timing
+from .metrics import (
+    Estimate,
+    PageScore,
+    bootstrap,
+    paired_difference,
+    score_page,
+    snippet_leaks_by_kind,
+    timing,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -294,7 +302,6 @@ def score(
         analyser.close()
     report.pages = done
     report.page_scores = scores
-    weights = draw_weights(done, resamples, seed)
     for extractor in loaded:
         pages = scores[extractor.name]
         entry = ExtractorScore(extractor.name, extractor.version, extractor.fields)
@@ -304,11 +311,9 @@ def score(
                 f"{extractor.name}: no saved prediction for {entry.missing_predictions} pages "
                 "(scored as empty extractions)"
             )
-        entry.metrics = bootstrap(pages, resamples=resamples, seed=seed, weights=weights)
+        entry.metrics = bootstrap(pages, resamples=resamples, seed=seed)
         entry.timing = timing(pages) if extractor.lookup is None else {"median_ms": None, "p95_ms": None}
-        for page in pages:
-            for kind, count in page.leaks.items():
-                entry.leaks_by_kind[kind] = entry.leaks_by_kind.get(kind, 0) + count
+        entry.leaks_by_kind = dict(snippet_leaks_by_kind(pages))
         report.extractors.append(entry)
     return report
 
