@@ -191,24 +191,16 @@ def memory_by_size() -> dict[str, float]:
 def _peak_kib(command: list[str]) -> float:
     """Peak resident memory of the process tree, read from GNU time when present, else getrusage."""
     if shutil.which("time") or os.path.exists("/usr/bin/time"):
-        done = subprocess.run(
-            ["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True, check=False
-        )
+        done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True, check=False)
         return float(done.stderr.strip().splitlines()[-1])
     return float(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "--evaluate", type=Path, help="the Zyte benchmark's evaluate.py, to time it in this run"
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--evaluate", type=Path, help="the Zyte benchmark's evaluate.py, to time it in this run")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results-score.json")
-    parser.add_argument(
-        "--skip", nargs="*", default=[], choices=["overhead", "predictions", "jobs", "memory"]
-    )
+    parser.add_argument("--skip", nargs="*", default=[], choices=["overhead", "predictions", "jobs", "memory"])
     args = parser.parse_args()
     if not ZYTE.is_dir():
         raise SystemExit(f"The Zyte corpus is not at {ZYTE}; these benchmarks read it in place.")

@@ -27,9 +27,7 @@ except AttributeError:  # PyYAML built without libyaml
 
 # Characters YAML cannot hold literally (non-printable), or that it reads as
 # line breaks (CR, NEL, LS, PS) or strips (a BOM): a literal block cannot keep them.
-_NOT_LITERAL = re.compile(
-    "[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
+_NOT_LITERAL = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_ .,;:/=+()*'-]*")
 _RESOLVER = yaml.resolver.Resolver()
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
@@ -42,9 +40,7 @@ def _quoted(text: str) -> str:
             out.append(_ESCAPES[char])
         elif _NOT_LITERAL.match(char):
             code = ord(char)
-            out.append(
-                f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
-            )
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
         else:
             out.append(char)
     return '"' + "".join(out) + '"'

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._resources import bundled_cassettes
 from ._run import DEFAULT_TIMEOUT, RunResult, run_one
+from .config import apply_severity
 from .errors import ExtractorError, FixtureError, HarnessError
 from .extractors import LoadedExtractor, registry, resolve
 from .fixtures import iter_fixtures
@@ -87,13 +88,15 @@ def check(
     timeout: float | None = DEFAULT_TIMEOUT,
     clock_check: bool = True,
     options: Mapping[str, Any] | None = None,
+    severity: Mapping[str, str] | None = None,
     on_result: Callable[[RunResult], None] | None = None,
 ) -> CheckReport:
     """Run each extractor on each fixture under ``paths`` (default: the bundled fixtures).
 
     A broken fixture or an extractor that cannot be loaded is recorded in
     ``problems`` and the rest still runs; an extractor that raises on a page
-    gives an ``extractor.error`` finding for that page.
+    gives an ``extractor.error`` finding for that page. ``severity`` maps check
+    ids to "error", "warning", "info" or "off" (as ``[tool.harness.severity]``).
     """
     report = CheckReport()
     report.extractors = load_extractors(extractors, report.problems)
@@ -105,6 +108,7 @@ def check(
         report.fixtures.append(fixture.name)
         for extractor in report.extractors:
             result = run_one(extractor, fixture, timeout=timeout, clock_check=clock_check, options=options)
+            result.findings = apply_severity(result.findings, severity or {})
             report.results.append(result)
             if on_result is not None:
                 on_result(result)

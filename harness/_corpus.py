@@ -162,9 +162,7 @@ def decode_page(raw: bytes, source: object) -> str:
     raise FixtureError(source, f"undecodable page: {reason}")
 
 
-def _page_fixture(
-    name: str, html: str, truth: dict[str, Any], source: object, *, validate: bool = True
-) -> Fixture:
+def _page_fixture(name: str, html: str, truth: dict[str, Any], source: object, *, validate: bool = True) -> Fixture:
     expectation = expectation_from_dict(truth, source=source, validate=validate)
     interaction = {
         "request": {"body": None, "headers": {}, "method": "GET", "uri": expectation.url},
@@ -240,9 +238,7 @@ def _jsonl_refs(path: Path, started: dt.datetime) -> Iterator[PageRef | FixtureE
     with path.open("r", encoding="utf-8", errors="replace") as lines:
         for number, line in enumerate(lines, 1):
             if line.strip():
-                yield PageRef(
-                    "jsonl", f"{path.name}:{number}", (path.parent, line, f"{path}:{number}", started)
-                )
+                yield PageRef("jsonl", f"{path.name}:{number}", (path.parent, line, f"{path}:{number}", started))
 
 
 def _jsonl_page(base: Path, line: str, source: str, started: dt.datetime) -> Fixture:

@@ -52,9 +52,7 @@ def _plot(report: ScoreReport, metric: str, heading: str, better_high: bool) -> 
         value = estimate.value or 0.0
         spread = 1.96 * (estimate.std or 0.0)
         low, high = max(0.0, value - spread), min(1.0, value + spread)
-        parts.append(
-            f'<text x="{left - 6}" y="{y + 4}" font-size="11" text-anchor="end">{_e(entry.name)}</text>'
-        )
+        parts.append(f'<text x="{left - 6}" y="{y + 4}" font-size="11" text-anchor="end">{_e(entry.name)}</text>')
         parts.append(
             f'<line x1="{left + low * width:.1f}" y1="{y}" x2="{left + high * width:.1f}" y2="{y}" '
             'stroke="#1565c0" stroke-width="2"/>'

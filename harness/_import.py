@@ -38,10 +38,7 @@ def import_corpus(path: str | Path, out: str | Path, *, force: bool = False) -> 
     """
     corpus = open_corpus(Path(path))
     if corpus.kind == "fixtures":
-        msg = (
-            f"{str(path)!r} is already a fixture folder; "
-            "import reads Zyte benchmark folders and JSONL corpora"
-        )
+        msg = f"{str(path)!r} is already a fixture folder; import reads Zyte benchmark folders and JSONL corpora"
         raise UsageError(msg)
     report = ImportReport()
     target = Path(out)

@@ -85,8 +85,7 @@ def _rows(report: ScoreReport, *, compact: bool) -> tuple[list[str], list[list[s
     header = ["extractor", "version"] + [f"{h} (n={_pages(report, m)})" for m, h, _ in columns]
     header.append("ms median / p95")
     rows = [
-        [e.name, e.version or "-"] + [cell(e.metrics.get(m)) for m, _, _ in columns] + [_ms(e)]
-        for e in ordered(report)
+        [e.name, e.version or "-"] + [cell(e.metrics.get(m)) for m, _, _ in columns] + [_ms(e)] for e in ordered(report)
     ]
     return header, rows
 
@@ -95,9 +94,7 @@ def render_leaderboard(report: ScoreReport) -> str:
     """The leaderboard as an aligned text table, with what it rests on and any notes."""
     header, rows = _rows(report, compact=True)
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = [
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)).rstrip() for row in [header, *rows]
-    ]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)).rstrip() for row in [header, *rows]]
     lines.insert(1, "  ".join("-" * w for w in widths))
     corpora = ", ".join(f"{c['kind']} {c['path']}" for c in report.corpora)
     lines.append("")

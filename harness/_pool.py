@@ -178,9 +178,7 @@ def run_pages(
                 yield PageOutcome(number, item.name, [], problem=error)
                 continue
             results, extra = [], []
-            for _, result, analysed in _run_page(
-                fixture, range(len(extractors)), extractors, settings, analyse
-            ):
+            for _, result, analysed in _run_page(fixture, range(len(extractors)), extractors, settings, analyse):
                 results.append(result)
                 extra.append(analysed)
             yield PageOutcome(number, fixture.name, results, extra, fixture=fixture)
@@ -353,6 +351,4 @@ class _Pool:
         item = fixtures.pop(number)
         ordered = [done[i] for i in range(len(self.extractors))]
         loaded = item if isinstance(item, Fixture) else None
-        return PageOutcome(
-            number, item.name, [r for r, _ in ordered], [e for _, e in ordered], fixture=loaded
-        )
+        return PageOutcome(number, item.name, [r for r, _ in ordered], [e for _, e in ordered], fixture=loaded)

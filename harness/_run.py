@@ -192,8 +192,7 @@ def _clock_findings(
                 fixture,
                 extractor.name,
                 "date.clock_dependent",
-                f"ran fine with the clock at captured_at but {what} "
-                f"with the clock {CLOCK_SHIFT.days} days later",
+                f"ran fine with the clock at captured_at but {what} with the clock {CLOCK_SHIFT.days} days later",
             )
         ]
     later, _ = normalize(second.value)

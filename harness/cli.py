@@ -18,6 +18,7 @@ import click
 from . import __version__
 from ._check import check as run_check
 from ._resources import bundled_cassettes
+from .config import load_config
 from .errors import HarnessError
 from .extractors import registry
 from .fixtures import iter_fixtures
@@ -58,16 +59,12 @@ def list_command(fmt: str, paths: tuple[str, ...]) -> None:
             if isinstance(item, HarnessError):
                 problems.append(str(item))
             else:
-                fixtures.append(
-                    {"name": item.name, "url": item.expectation.url, "path": str(item.cassette_path)}
-                )
+                fixtures.append({"name": item.name, "url": item.expectation.url, "path": str(item.cassette_path)})
     except HarnessError as error:
         _fail(error)
     problems.extend(reg.problems)
     if fmt == "json":
-        click.echo(
-            json.dumps({"extractors": extractors, "fixtures": fixtures, "problems": problems}, indent=2)
-        )
+        click.echo(json.dumps({"extractors": extractors, "fixtures": fixtures, "problems": problems}, indent=2))
     else:
         click.echo("Extractors:")
         for row in extractors:
@@ -91,23 +88,34 @@ def list_command(fmt: str, paths: tuple[str, ...]) -> None:
     help="A registered name or package.module:callable; repeatable. Default: every installed built-in.",
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option(
-    "--timeout", type=float, default=30.0, show_default=True, help="Seconds per page and extractor."
-)
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per page and extractor.")
 @click.option("--no-clock-check", is_flag=True, help="Skip the second run under a shifted clock.")
 @click.option("-v", "--verbose", is_flag=True, help="Also show info findings.")
 @click.argument("paths", nargs=-1, type=click.Path())
 def check_command(
     extractors: tuple[str, ...],
     fmt: str,
-    timeout: float,
+    timeout: float | None,
     no_clock_check: bool,
     verbose: bool,
     paths: tuple[str, ...],
 ) -> None:
-    """Run extractors over the fixtures under PATHS (default: the bundled ones) and list defects."""
+    """Run extractors over the fixtures under PATHS and list defects.
+
+    Defaults come from [tool.harness] in the nearest pyproject.toml (fixtures,
+    extractors, severities); without it, every installed built-in extractor on
+    the bundled fixtures.
+    """
     try:
-        report = run_check(list(paths), list(extractors), timeout=timeout, clock_check=not no_clock_check)
+        project = load_config()
+        report = run_check(
+            list(paths) or list(project.fixtures),
+            list(extractors) or list(project.extractors),
+            timeout=timeout if timeout is not None else project.timeout,
+            clock_check=not no_clock_check,
+            options=project.checks,
+            severity=project.severity,
+        )
     except HarnessError as error:
         _fail(error)
     click.echo(render_json(report) if fmt == "json" else render_text(report, verbose=verbose))
@@ -146,18 +154,12 @@ def check_command(
     default=None,
     help="Worker processes (default: one per CPU; 0 runs in this process, unprotected).",
 )
-@click.option(
-    "--timeout", type=float, default=30.0, show_default=True, help="Seconds per page and extractor."
-)
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per page and extractor.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
 @click.option("--resamples", type=click.IntRange(min=2), default=1000, show_default=True)
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the full report as JSON.")
-@click.option(
-    "--markdown", "markdown_path", type=click.Path(dir_okay=False), help="Write the leaderboard as Markdown."
-)
-@click.option(
-    "--html", "html_path", type=click.Path(dir_okay=False), help="Write a self-contained HTML report."
-)
+@click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False), help="Write the leaderboard as Markdown.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Write a self-contained HTML report.")
 @click.option("--compare", nargs=2, metavar="BASE HEAD", help="Paired bootstrap of HEAD minus BASE.")
 @click.argument("paths", nargs=-1, type=click.Path())
 def score_command(
@@ -165,7 +167,7 @@ def score_command(
     corpora: tuple[str, ...],
     predictions: tuple[str, ...],
     jobs: int | None,
-    timeout: float,
+    timeout: float | None,
     seed: int,
     resamples: int,
     json_path: str | None,
@@ -184,12 +186,15 @@ def score_command(
     if jobs is None:
         jobs = os.cpu_count() or 1
     try:
+        project = load_config()
+        default_extractors = [] if predictions else list(project.extractors)
         report = score(
-            [*corpora, *paths],
-            list(extractors),
+            [*corpora, *paths] or list(project.fixtures),
+            list(extractors) or default_extractors,
             predictions=predictions,
             jobs=jobs,
-            timeout=timeout,
+            timeout=timeout if timeout is not None else project.timeout,
+            options=project.checks,
             seed=seed,
             resamples=resamples,
             progress=_progress(),
@@ -216,6 +221,39 @@ def score_command(
     sys.exit(report.exit_status())
 
 
+@main.command("diff")
+@click.argument("base", type=click.Path(dir_okay=False))
+@click.argument("head", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "markdown"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the paired bootstrap.")
+def diff_command(base: str, head: str, fmt: str, seed: int) -> None:
+    """Is HEAD better or worse than BASE? Both are 'harness score --json' reports.
+
+    Exit status 1 when the gate ([tool.harness.gate]) fails: by default on any
+    new error-severity finding.
+    """
+    from .config import load_config
+    from .gate import diff_reports, load_report, render_github, render_markdown, render_text
+
+    try:
+        config = load_config()
+        report = diff_reports(load_report(base), load_report(head), gate=config.gate, seed=seed)
+    except HarnessError as error:
+        _fail(error)
+    renderers = {"text": render_text, "markdown": render_markdown, "github": render_github}
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(renderers[fmt](report))
+    sys.exit(1 if report.failures else 0)
+
+
 @main.group("import")
 def import_group() -> None:
     """Turn pages recorded elsewhere into fixtures (cassette + expectation)."""
@@ -223,9 +261,7 @@ def import_group() -> None:
 
 @import_group.command("corpus")
 @click.argument("path", type=click.Path(exists=True))
-@click.option(
-    "--out", "out", type=click.Path(file_okay=False), required=True, help="Folder to write fixtures to."
-)
+@click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Folder to write fixtures to.")
 @click.option("--force", is_flag=True, help="Overwrite fixtures that already exist.")
 def import_corpus_command(path: str, out: str, force: bool) -> None:
     """Convert a Zyte benchmark folder or a JSONL corpus into fixtures under OUT."""
@@ -239,11 +275,7 @@ def import_corpus_command(path: str, out: str, force: bool) -> None:
         click.echo(f"problem: {problem}")
     click.echo(
         f"wrote {len(report.written)} fixtures to {out}"
-        + (
-            f"; kept {len(report.skipped)} that already existed (--force overwrites them)"
-            if report.skipped
-            else ""
-        )
+        + (f"; kept {len(report.skipped)} that already existed (--force overwrites them)" if report.skipped else "")
         + (f"; {len(report.problems)} pages could not be read" if report.problems else "")
     )
     sys.exit(2 if report.problems else 0)

@@ -169,9 +169,7 @@ def load_expectation(path: Path) -> Expectation:
     return expectation_from_dict(data, source=path)
 
 
-def expectation_from_dict(
-    data: object, *, source: object = "<expectation>", validate: bool = True
-) -> Expectation:
+def expectation_from_dict(data: object, *, source: object = "<expectation>", validate: bool = True) -> Expectation:
     """An :class:`Expectation` from its JSON document, validated against expected.schema.json.
 
     ``validate=False`` is for documents news-harness built itself from

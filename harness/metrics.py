@@ -172,9 +172,7 @@ def score_page(
     if "published" in fields and truth.knows("published") and truth.published:
         zone = truth.timezone
         score.day = _date_status(got.published, truth.published, zone, instant=False, tolerance=0)
-        score.instant = _date_status(
-            got.published, truth.published, zone, instant=True, tolerance=tolerance_seconds
-        )
+        score.instant = _date_status(got.published, truth.published, zone, instant=True, tolerance=tolerance_seconds)
     if "title" in fields and truth.knows("title") and truth.title:
         score.title = fold(got.title or "") == fold(truth.title)
     return score
@@ -306,10 +304,7 @@ def _samples(sides: Sequence[Terms], pages: int, resamples: int, seed: int) -> l
     import numpy as np
 
     arrays = [
-        {
-            name: (np.asarray(num, dtype=float), np.asarray(den, dtype=float))
-            for name, (num, den) in terms.items()
-        }
+        {name: (np.asarray(num, dtype=float), np.asarray(den, dtype=float)) for name, (num, den) in terms.items()}
         for terms in sides
     ]
     collected: list[dict[str, list[np.ndarray]]] = [{name: [] for name in a} for a in arrays]
@@ -349,9 +344,7 @@ def bootstrap(pages: Sequence[PageScore], *, resamples: int = 1000, seed: int = 
     """Every metric of :data:`METRICS` over ``pages``, with its bootstrap standard deviation."""
     terms = _ratio_terms(pages)
     [values] = _samples([terms], len(pages), resamples, seed)
-    return {
-        name: Estimate(point, _std(values[name]), count) for name, (point, count) in _points(terms).items()
-    }
+    return {name: Estimate(point, _std(values[name]), count) for name, (point, count) in _points(terms).items()}
 
 
 def _std(values: np.ndarray) -> float | None:

@@ -59,8 +59,7 @@ def render_text(report: CheckReport, *, verbose: bool = False) -> str:
         lines.append("Fix or remove the inputs listed as 'problem:' above; the rest was checked.")
     elif report.errors:
         lines.append(
-            "Each E line is a defect in that extractor's result; "
-            "'harness check --format json' has the details."
+            "Each E line is a defect in that extractor's result; 'harness check --format json' has the details."
         )
     return "\n".join(lines)
 

@@ -34,7 +34,7 @@ from .metrics import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Callable, Iterator, Mapping, Sequence
 
     from ._run import RunResult
     from .extractors import LoadedExtractor
@@ -164,9 +164,7 @@ class _Analyser:
         self.pid: int | None = None
         self.out: Any = None
 
-    def __call__(
-        self, fixture: Fixture, extractor: LoadedExtractor, result: RunResult
-    ) -> tuple[PageScore, Any]:
+    def __call__(self, fixture: Fixture, extractor: LoadedExtractor, result: RunResult) -> tuple[PageScore, Any]:
         page_score = score_page(
             fixture.expectation, result.extraction, extractor.fields,
             status=result.status, seconds=result.seconds,
@@ -194,9 +192,7 @@ class _Analyser:
             self.out, self.pid = None, None
 
 
-def _record(
-    fixture: Fixture, extractor: LoadedExtractor, result: RunResult, page: PageScore
-) -> dict[str, Any]:
+def _record(fixture: Fixture, extractor: LoadedExtractor, result: RunResult, page: PageScore) -> dict[str, Any]:
     truth = fixture.expectation
     extraction = result.extraction
     return {
@@ -210,8 +206,7 @@ def _record(
         "extractor": extractor.name,
         "score": page.to_dict(),
         "findings": [
-            {"check": f.check, "severity": f.severity, "field": f.field, "message": f.message}
-            for f in result.findings
+            {"check": f.check, "severity": f.severity, "field": f.field, "message": f.message} for f in result.findings
         ],
         "title": extraction.title if extraction else None,
         "authors": list(extraction.authors or []) if extraction else None,
@@ -239,6 +234,7 @@ def score(
     resamples: int = 1000,
     progress: Callable[[int, int | None], None] | None = None,
     texts: bool = False,
+    options: Mapping[str, Any] | None = None,
 ) -> ScoreReport:
     """Score extractors (or saved predictions) over corpora (default: the bundled fixtures).
 
@@ -260,18 +256,15 @@ def score(
     corpora = [open_corpus(Path(p)) for p in (paths or [bundled_cassettes()])]
     total = sum(c.size or 0 for c in corpora) if all(c.size is not None for c in corpora) else None
     for corpus in corpora:
-        report.corpora.append(
-            {"kind": corpus.kind, "path": str(corpus.path), "labelled": sorted(corpus.labelled)}
-        )
+        report.corpora.append({"kind": corpus.kind, "path": str(corpus.path), "labelled": sorted(corpus.labelled)})
         unlabelled = [label for key, label in _FIELD_LABELS.items() if key not in corpus.labelled]
         if unlabelled:
             report.notes.append(
-                f"{corpus.kind} corpus {corpus.path.name}: "
-                f"{', '.join(unlabelled)} not labelled, so not scored"
+                f"{corpus.kind} corpus {corpus.path.name}: {', '.join(unlabelled)} not labelled, so not scored"
             )
     scores: dict[str, list[PageScore]] = {e.name: [] for e in loaded}
     report.spool = Path(tempfile.mkdtemp(prefix="harness-score-"))
-    settings = RunSettings(timeout=timeout)
+    settings = RunSettings(timeout=timeout, options=options or {})
     analyser = _Analyser(str(report.spool), loaded[0].name if loaded else "", texts)
     done = 0
     missing: dict[str, int] = {}

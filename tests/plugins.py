@@ -82,9 +82,13 @@ def _truths() -> dict[str, dict[str, Any]]:
     return {f.page.url: dict(f.expectation.raw) for f in load_fixtures([bundled_cassettes()]).fixtures}
 
 
+#: Truths of fixtures that tests write themselves, by URL (see test_gate.py).
+_EXTRA_TRUTHS: dict[str, dict[str, Any]] = {}
+
+
 def oracle(html: str, url: str) -> dict[str, Any]:
     """The perfect extractor: returns each bundled fixture's expectation."""
-    truth = _truths()[url]
+    truth = _truths()[url] if url in _truths() else _EXTRA_TRUTHS[url]
     return {
         "title": truth.get("title"),
         "authors": truth.get("authors", []),
@@ -123,3 +127,35 @@ def titles(html: str, url: str) -> dict[str, Any]:
 titles.fields = {"title"}  # type: ignore[attr-defined]
 crashes_on_page_2.fields = {"title"}  # type: ignore[attr-defined]
 hangs_hard_on_page_3.fields = {"title"}  # type: ignore[attr-defined]
+
+
+def _sidecar_truth(url: str) -> dict[str, Any]:
+    return _truths()[url]
+
+
+def planted_defects(html: str, url: str) -> dict[str, Any]:
+    """The truth, with two planted defects: the second author dropped, a sponsored card kept."""
+    truth = _sidecar_truth(url)
+    authors = list(truth.get("authors", []))
+    if len(authors) > 1:
+        del authors[1]
+    body = truth.get("body")
+    sponsored = [s["text"] for s in truth.get("must_not_contain", []) if s["kind"] == "sponsored"]
+    if body and sponsored:
+        body = body + "\n\n" + sponsored[0]
+    return {**oracle(html, url), "authors": authors, "body": body}
+
+
+#: Which version of the scraper `versioned` plays: "base" or "head".
+MODE = {"version": "base"}
+
+
+def versioned(html: str, url: str) -> dict[str, Any]:
+    """Two versions of one scraper: HEAD fixes page-1's byline and breaks page-2's date."""
+    result = oracle(html, url)
+    number = _page_number(url)
+    if MODE["version"] == "base" and number == 1:
+        result["authors"] = result["authors"][:1]
+    if MODE["version"] == "head" and number == 2:
+        result["published"] = "2023-01-02"
+    return result

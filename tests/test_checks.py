@@ -116,9 +116,7 @@ def test_noise_reasons(name, reason):
     assert reason in (noise_reason(name) or "")
 
 
-@pytest.mark.parametrize(
-    "name", ["Abby Kirby", "Seán Federico O'Murchú", "James S.A. Corey", "Maria de la Cruz"]
-)
+@pytest.mark.parametrize("name", ["Abby Kirby", "Seán Federico O'Murchú", "James S.A. Corey", "Maria de la Cruz"])
 def test_clean_names_are_not_noise(name):
     assert noise_reason(name) is None
 

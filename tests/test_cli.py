@@ -82,8 +82,7 @@ def test_bad_inputs_are_one_line_each_and_the_rest_is_checked(tmp_path):
         f"problem: {tmp_path / 'bad-truth.expected.json'}: fails expected.schema.json: $.published: "
         "'19/10/2024' is not an RFC 3339 date-time with a UTC offset ('2024-10-19T19:25:00-06:00') "
         "or a date ('2024-10-19')",
-        f"problem: {tmp_path / 'broken.yaml'}: not valid YAML at line 2, column 1: "
-        "did not find expected node content",
+        f"problem: {tmp_path / 'broken.yaml'}: not valid YAML at line 2, column 1: did not find expected node content",
     ]
     assert "good" in lines
     assert "    E extractor.error            raised RuntimeError: selector '.byline' matched nothing" in lines

@@ -65,8 +65,7 @@ def test_a_jsonl_corpus_reports_bad_lines_and_reads_the_rest(messy_jsonl):
     at = str(messy_jsonl)
     pages_dir = messy_jsonl.parent / "pages"
     assert problems == [
-        f"{at}:4: malformed JSON line: "
-        "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
+        f"{at}:4: malformed JSON line: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
         f"{pages_dir / 'missing.html'}: file not found",
         f"{pages_dir / 'binary.html'}: undecodable page: is not UTF-8 (byte 0) and declares no charset",
         f"{pages_dir / 'truncated.html.gz'}: not a valid gzip file (Compressed file ended before the "
@@ -131,9 +130,7 @@ def test_predictions_without_an_entry_count_as_empty_and_say_so(tmp_path):
         k: {"articleBody": f"{k} body text here.", "url": f"https://z.example/{k}"} for k in ("aaa", "bbb")
     }))  # fmt: skip
     saved = tmp_path / "mine.json"
-    saved.write_text(
-        json.dumps({"version": "1.0", "output": {"aaa": {"articleBody": "aaa body text here."}}})
-    )
+    saved.write_text(json.dumps({"version": "1.0", "output": {"aaa": {"articleBody": "aaa body text here."}}}))
     report = score([tmp_path], predictions=[saved], jobs=0)
     try:
         [entry] = report.extractors
@@ -160,9 +157,7 @@ def test_import_writes_fixtures_that_load_and_never_overwrites(messy_jsonl, tmp_
 def test_import_cli(messy_jsonl, tmp_path):
     result = CliRunner().invoke(main, ["import", "corpus", str(messy_jsonl), "--out", str(tmp_path / "f")])
     assert result.exit_code == 2
-    assert (
-        result.output.splitlines()[-1] == f"wrote 3 fixtures to {tmp_path / 'f'}; 7 pages could not be read"
-    )
+    assert result.output.splitlines()[-1] == f"wrote 3 fixtures to {tmp_path / 'f'}; 7 pages could not be read"
 
 
 def test_the_fundus_corpus_reads_whole():

@@ -52,8 +52,7 @@ def test_broken_files_are_reported_and_the_others_still_load(tmp_path):
             "Expecting property name enclosed in double quotes",
             f"{tmp_path / 'bad-truth.expected.json'}: fails expected.schema.json: $.authors: "
             "'Jane Roe' is not of type 'array'",
-            f"{tmp_path / 'bad-yaml.yaml'}: not valid YAML at line 2, column 1: "
-            "did not find expected node content",
+            f"{tmp_path / 'bad-yaml.yaml'}: not valid YAML at line 2, column 1: did not find expected node content",
             f"{tmp_path / 'bad-zone.expected.json'}: $.timezone: unknown timezone 'Mars/Olympus'; "
             "use an IANA name such as 'America/Denver'",
             f"{tmp_path / 'lonely.yaml'}: no expectation beside it: write lonely.expected.json "

@@ -53,8 +53,7 @@ def test_an_unknown_name_says_what_exists():
     with pytest.raises(UnknownExtractorError) as caught:
         resolve("trafilatora")
     assert str(caught.value).startswith(
-        "Unknown extractor 'trafilatora' (from --extractor). "
-        "Did you mean 'trafilatura'? Registered: boilerpy3,"
+        "Unknown extractor 'trafilatora' (from --extractor). Did you mean 'trafilatura'? Registered: boilerpy3,"
     )
 
 

@@ -28,9 +28,7 @@ def five_pages(tmp_path):
 
 
 def test_a_crash_and_a_hard_hang_cost_one_page_each(five_pages):
-    extractors = [
-        resolve(f"tests.plugins:{n}") for n in ("crashes_on_page_2", "hangs_hard_on_page_3", "titles")
-    ]
+    extractors = [resolve(f"tests.plugins:{n}") for n in ("crashes_on_page_2", "hangs_hard_on_page_3", "titles")]
     settings = RunSettings(timeout=0.5, grace=1.0)
     from harness.fixtures import load_fixtures
 

@@ -168,8 +168,7 @@ def check_bylines(ctx: CheckContext) -> Iterator[Finding]:
         elif key in decoys:
             yield ctx.finding(
                 "byline.decoy",
-                f"{name!r} is credited elsewhere on the page (a teaser, a card or a caption), "
-                "not by this article",
+                f"{name!r} is credited elsewhere on the page (a teaser, a card or a caption), not by this article",
                 expected=list(truth.authors) if knows_authors else None,
                 actual=extracted,
             )

@@ -31,9 +31,7 @@ def _info(id: str, severity: Severity, field: str | None, description: str) -> C
 CATALOGUE: Mapping[str, CheckInfo] = {
     info.id: info
     for info in (
-        _info(
-            "schema.invalid", "error", None, "the extraction does not validate against the extraction schema"
-        ),
+        _info("schema.invalid", "error", None, "the extraction does not validate against the extraction schema"),
         _info("extractor.error", "error", None, "the plugin raised"),
         _info("extractor.timeout", "error", None, "the plugin ran past its time budget"),
         _info(
@@ -68,8 +66,7 @@ CATALOGUE: Mapping[str, CheckInfo] = {
             "body.boilerplate_leak",
             "error",
             "body",
-            "related teasers, navigation, newsletter prompts, captions, comments or cookie text "
-            "appear in the body",
+            "related teasers, navigation, newsletter prompts, captions, comments or cookie text appear in the body",
         ),
         _info("body.missing_text", "error", "body", "a must_contain snippet is absent"),
         _info(

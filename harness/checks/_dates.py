@@ -111,9 +111,7 @@ def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
     other_field = "modified" if field == "published" else "published"
     other = parse_stamp(getattr(truth, other_field))
     right_day = stamp.day(zone) == true_stamp.day(zone)
-    right_instant = not (stamp.has_time and true_stamp.has_time) or _same_instant(
-        stamp, true_stamp, zone, tolerance
-    )
+    right_instant = not (stamp.has_time and true_stamp.has_time) or _same_instant(stamp, true_stamp, zone, tolerance)
     if right_day and right_instant:
         if stamp.kind == "naive" and true_stamp.kind == "aware":
             yield ctx.finding(
@@ -173,8 +171,7 @@ def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
     elif not right_day:
         yield ctx.finding(
             "date.wrong_day",
-            f"{field} falls on {stamp.day(zone)} in {zone}; the page's is {true_stamp.day(zone)} "
-            f"({true_text})",
+            f"{field} falls on {stamp.day(zone)} in {zone}; the page's is {true_stamp.day(zone)} ({true_text})",
             expected=true_text,
             actual=text,
             field=field,

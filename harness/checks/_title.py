@@ -36,9 +36,7 @@ def check_title(ctx: CheckContext) -> Iterator[Finding]:
             return
     yield ctx.finding(
         "title.mismatch",
-        f"title {title!r} is not the headline {expected!r}"
-        if title
-        else f"no title; the headline is {expected!r}",
+        f"title {title!r} is not the headline {expected!r}" if title else f"no title; the headline is {expected!r}",
         expected=truth.title,
         actual=ctx.extraction.title,
     )

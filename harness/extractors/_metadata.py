@@ -117,9 +117,7 @@ def extract(html: str, url: str) -> dict[str, object]:
     if parsed is None:
         return {}
     root = parsed.getroottree().getroot()
-    data = extruct.extract(
-        root, base_url=url, syntaxes=["json-ld", "opengraph"], errors="ignore", uniform=True
-    )
+    data = extruct.extract(root, base_url=url, syntaxes=["json-ld", "opengraph"], errors="ignore", uniform=True)
     items: list[dict[str, Any]] = data.get("json-ld") or []
     graph: dict[str, Any] = next(iter(data.get("opengraph") or []), {})
     article = find_article(items) or {}

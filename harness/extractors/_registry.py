@@ -199,10 +199,7 @@ def _load_spec(spec: str, source: str) -> LoadedExtractor:
         try:
             target = getattr(target, part)
         except AttributeError:
-            msg = (
-                f"Module {module_name!r} has no attribute {attribute!r} "
-                f"(extractor spec {spec!r} from {source})"
-            )
+            msg = f"Module {module_name!r} has no attribute {attribute!r} (extractor spec {spec!r} from {source})"
             raise ExtractorError(msg) from None
     if not callable(target):
         msg = f"Extractor spec {spec!r} names a {type(target).__name__}, not a callable taking (html, url)"

@@ -1,0 +1,99 @@
+"""harness diff: improvements, regressions, the paired figures and the gate."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from harness.cli import main
+from harness.config import GateConfig
+from harness.gate import diff_reports, render_github, render_markdown, render_text
+from harness.scoring import score
+from tests import plugins
+from tests.conftest import write_fixture
+
+HTML = "<html><head><title>Story {n}</title></head><body><p>By Jane Roe and John Doe</p><p>Text {n}.</p></body></html>"
+
+
+@pytest.fixture
+def reports(tmp_path, monkeypatch):
+    for n in (1, 2, 3):
+        truth = {
+            "url": f"https://www.gazette.example/story-{n}", "title": f"Story {n}",
+            "authors": ["Jane Roe", "John Doe"], "published": "2024-05-03T17:47:00+02:00",
+            "body": f"Text {n} of the story, long enough to shingle.",
+        }  # fmt: skip
+        write_fixture(tmp_path / "fixtures", f"story-{n}", HTML.format(n=n), **truth)
+        monkeypatch.setitem(plugins._EXTRA_TRUTHS, truth["url"], {**truth, "captured_at": None})
+    paths = {}
+    for version in ("base", "head"):
+        monkeypatch.setitem(plugins.MODE, "version", version)
+        report = score([tmp_path / "fixtures"], ["tests.plugins:versioned"], jobs=0)
+        paths[version] = tmp_path / f"{version}.json"
+        paths[version].write_text(json.dumps(report.to_dict()))
+        report.close()
+    return paths
+
+
+def load(path):
+    return json.loads(path.read_text())
+
+
+def test_one_fix_and_one_break(reports):
+    report = diff_reports(load(reports["base"]), load(reports["head"]))
+    assert report.pages == 3
+    [improvement] = report.improvements
+    [regression] = report.regressions
+    assert (improvement.page, improvement.field, improvement.check) == (
+        "story-1",
+        "authors",
+        "byline.incomplete",
+    )
+    assert improvement.detail.startswith("fixed: 1 of 2 authors missing: 'John Doe'")
+    assert (regression.page, regression.field, regression.check) == ("story-2", "published", "date.wrong_day")
+    assert report.failures == ["1 new error finding(s) in HEAD"]
+    authors = report.metrics["tests.plugins:versioned"]["authors.recall"]
+    assert authors["difference"] == pytest.approx(0.5 / 3)
+
+
+def test_the_gate_can_be_configured(reports):
+    lenient = diff_reports(load(reports["base"]), load(reports["head"]), gate=GateConfig(new_errors=False))
+    assert lenient.failures == []
+    strict = GateConfig(new_errors=False, tolerance={"published.day_accuracy": 0.1})
+    report = diff_reports(load(reports["base"]), load(reports["head"]), gate=strict)
+    assert report.failures == [
+        "tests.plugins:versioned: published.day_accuracy fell by 0.333, more than its tolerance 0.100"
+    ]
+
+
+def test_formats(reports):
+    report = diff_reports(load(reports["base"]), load(reports["head"]))
+    text = render_text(report)
+    assert "Regressions (1):\n  story-2 × tests.plugins:versioned · date.wrong_day: published falls on" in text
+    assert text.endswith("Gate FAILED: 1 new error finding(s) in HEAD")
+    github = render_github(report).splitlines()
+    assert github[0].startswith("::error title=date.wrong_day regressed (tests.plugins:versioned)::story-2: ")
+    assert github[-1] == "::error title=news-harness gate failed::1 new error finding(s) in HEAD"
+    markdown = render_markdown(report)
+    assert markdown.startswith("### news-harness: HEAD against BASE on 3 pages\n\n❌ **Gate failed**")
+    assert "| story-1 | tests.plugins:versioned | byline.incomplete | fixed: 1 of 2 authors missing" in markdown
+
+
+def test_cli_exit_status_and_json(reports, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["diff", str(reports["base"]), str(reports["head"]), "--format", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert data["passed"] is False and len(data["improvements"]) == 1 and len(data["regressions"]) == 1
+    same = CliRunner().invoke(main, ["diff", str(reports["base"]), str(reports["base"])])
+    assert same.exit_code == 0 and same.output.rstrip().endswith("Gate passed.")
+
+
+def test_a_file_that_is_not_a_report(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}")
+    result = CliRunner().invoke(main, ["diff", str(bad), str(bad)])
+    assert result.exit_code == 2
+    assert "is not a score report with page results; write one with 'harness score --json FILE'" in result.output
