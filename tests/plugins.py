@@ -159,3 +159,27 @@ def versioned(html: str, url: str) -> dict[str, Any]:
     if MODE["version"] == "head" and number == 2:
         result["published"] = "2023-01-02"
     return result
+
+
+_NAME_LIKE = __import__("re").compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z'-]+)+)\b")
+_DATE_LIKE = __import__("re").compile(
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:\d{2}|Z)?)?|\d{1,2}/\d{1,2}/\d{4}|\d+ (?:minutes|hours|days) ago"
+)
+
+
+def naive(html: str, url: str) -> dict[str, Any]:
+    """A deliberately naive extractor: all text of the page as the body, the first name-like
+    string as the author, the first date-like string as the date."""
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(html)
+    for node in tree.xpath("//script|//style"):
+        node.drop_tree()
+    text = "\n\n".join(" ".join(t.split()) for t in tree.xpath("//body//text()") if t.strip())
+    name = _NAME_LIKE.search(text)
+    date = _DATE_LIKE.search(text)
+    return {"body": text, "authors": [name.group(1)] if name else [], "published": date.group(0) if date else None,
+            "title": tree.findtext(".//title")}  # fmt: skip
+
+
+naive.fields = {"body", "authors", "published"}  # type: ignore[attr-defined]

@@ -61,15 +61,14 @@ def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
     zone = truth.timezone
     tolerance = dt.timedelta(seconds=float(ctx.option("date_tolerance_seconds", 60)))
     text = getattr(ctx.extraction, field)
-    raw = _raw(ctx, field)
     stamp = parse_stamp(text)
+    # A value that is not a timestamp is reported by schema.invalid; it can still be a decoy's text.
+    raw = _raw(ctx, field) or (text if stamp is None and text else None)
     true_text = getattr(truth, field)
     true_stamp = parse_stamp(true_text)
     label = "publication" if field == "published" else "modification"
 
     if stamp is None:
-        if text:  # not a timestamp at all: schema.invalid reports it
-            return
         source = _decoy_by_text(truth, raw)
         if source:
             yield ctx.finding(
@@ -79,7 +78,7 @@ def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
                 actual=raw,
                 field=field,
             )
-        elif field == "published" and truth.knows(field) and true_stamp is not None:
+        elif field == "published" and truth.knows(field) and true_stamp is not None and not text:
             also = f" (it returned the unparsed string {raw!r})" if raw else ""
             check = "date.missing"
             yield ctx.finding(
