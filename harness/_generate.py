@@ -7,12 +7,14 @@ each states exactly what the right extraction of it is.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import zoneinfo
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 __all__ = ["BYLINE_FORMS", "DATE_FORMS", "DECOY_KINDS", "LAYOUTS", "Byline", "Dateline", "Decoy", "PageSpec", "render"]
 
@@ -69,7 +71,9 @@ class Byline:
             links = [f'<a rel="author" href="/staff/{i}">{_e(n)}</a>' for i, n in enumerate(people)]
             return f'<p class="byline">By {_listed(tuple(links))}</p>'
         if self.form == "role":
-            parts = [f'<span class="author-name">{_e(n)}</span>, <span class="role">Staff Writer</span>' for n in people]
+            parts = [
+                f'<span class="author-name">{_e(n)}</span>, <span class="role">Staff Writer</span>' for n in people
+            ]
             return f'<div class="byline">{"; ".join(parts)}</div>'
         if self.form in _JOINERS:
             text = f"{_PREFIX[self.form]} {_listed(people, _JOINERS[self.form])}"
@@ -157,7 +161,7 @@ class Dateline:
             m = self.modified
             return (
                 f'<div class="updated"><strong>Updated {_ampm(m, True)} {m.tzname()} '
-                f'{_MONTHS["en"][m.month - 1]} {m.day}, {m.year}</strong></div>'
+                f"{_MONTHS['en'][m.month - 1]} {m.day}, {m.year}</strong></div>"
                 f'<p class="published-small">Published <time datetime="{iso}">{_ampm(p, True)} {zone} '
                 f"{month} {p.day}, {p.year}</time></p>"
             )
@@ -329,7 +333,10 @@ def render(spec: PageSpec) -> Rendered:
         truth["decoys"]["authors"] = [a for a in truth["decoys"].get("authors", []) if a not in spec.byline.people]
         if not truth["decoys"]["authors"]:
             del truth["decoys"]["authors"]
-    head = [f"<title>{_e(spec.title)} | {_e(site_name)}</title>", f'<meta property="og:site_name" content="{_e(site_name)}">']
+    head = [
+        f"<title>{_e(spec.title)} | {_e(site_name)}</title>",
+        f'<meta property="og:site_name" content="{_e(site_name)}">',
+    ]
     if spec.layout != "syndicated":
         head.append(f'<meta property="og:title" content="{_e(spec.title)}">')
     for prop, value in spec.dateline.meta():
@@ -370,7 +377,7 @@ def render(spec: PageSpec) -> Rendered:
             f"{spec.byline.visible()}{spec.dateline.visible(captured)}"
             f'<div class="story-body">{"".join(content)}</div></article>{"".join(outside)}</main>'
         )
-    body_parts.append(f'<footer><p>© {captured.year} {_e(site_name)}. All rights reserved.</p></footer>')
+    body_parts.append(f"<footer><p>© {captured.year} {_e(site_name)}. All rights reserved.</p></footer>")
     truth.setdefault("decoys", {}).setdefault("dates", []).append(
         {"text": f"© {captured.year}", "source": "the copyright line"}
     )

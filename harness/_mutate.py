@@ -9,11 +9,12 @@ there silent.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import random
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ._dates import parse_stamp, zone
@@ -42,7 +43,12 @@ class Mutated:
     mutation: str
     fixture: Fixture
     truth_change: str
-    original: Fixture
+    original: Fixture = field(repr=False)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(
+            f"Mutated({self.mutation!r}, of={self.original.name!r}, seed-dependent page {self.fixture.page.url!r})"
+        )
 
 
 def _after_article(html: str, block: str) -> str:
@@ -75,7 +81,7 @@ def mutate(fixture: Fixture, name: str, seed: int) -> Mutated:
     """Apply mutation ``name`` (with randomness from ``seed``) to ``fixture``."""
     rng = random.Random(seed)
     html = fixture.page.html
-    truth = dict(fixture.expectation.raw)
+    truth = copy.deepcopy(dict(fixture.expectation.raw))  # never touch the recorded truth
     change = "the truth is unchanged"
     captured = fixture.expectation.captured_at
     token = hashlib.sha1(f"{name}{seed}".encode()).hexdigest()[:6]
@@ -134,6 +140,7 @@ def mutate(fixture: Fixture, name: str, seed: int) -> Mutated:
         else:
             change = "no machine-readable publication time to rewrite: the page is unchanged"
     elif name == "rename_classes":
+
         def opaque(match: re.Match[str]) -> str:
             value = match.group(2)[1:-1]
             hashed = " ".join("c" + hashlib.sha1(f"{part}{seed}".encode()).hexdigest()[:7] for part in value.split())
@@ -145,8 +152,10 @@ def mutate(fixture: Fixture, name: str, seed: int) -> Mutated:
         charset = rng.choice(["windows-1252", "iso-8859-1"])
         encoded = html.encode(charset, errors="xmlcharrefreplace").decode(charset)
         declaration = f'<meta charset="{charset}">'
-        html = _META_CHARSET.sub(declaration, encoded, count=1) if _META_CHARSET.search(encoded) else encoded.replace(
-            "<head>", f"<head>{declaration}", 1
+        html = (
+            _META_CHARSET.sub(declaration, encoded, count=1)
+            if _META_CHARSET.search(encoded)
+            else encoded.replace("<head>", f"<head>{declaration}", 1)
         )
         change = f"declared {charset}; characters outside it become character references: the text is unchanged"
     elif name in ("strip_jsonld", "corrupt_jsonld"):

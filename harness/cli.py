@@ -254,6 +254,74 @@ def diff_command(base: str, head: str, fmt: str, seed: int) -> None:
     sys.exit(1 if report.failures else 0)
 
 
+@main.command("fuzz")
+@click.option(
+    "-e",
+    "--extractor",
+    "extractors",
+    multiple=True,
+    required=True,
+    metavar="EXTRACTOR",
+    help="A registered name or package.module:callable; repeatable.",
+)
+@click.option(
+    "--examples",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    help="Examples Hypothesis may try per property.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Makes the run reproducible.")
+@click.option("--property", "properties", multiple=True, metavar="NAME", help="Only these properties; repeatable.")
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(exists=True),
+    default=None,
+    help="Mutate the recorded fixtures under this path instead of generating pages.",
+)
+@click.option(
+    "--save-failures",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Write each shrunk counterexample as a fixture (cassette and expectation) here.",
+)
+@click.option("--timeout", type=float, default=30.0, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+def fuzz_command(
+    extractors: tuple[str, ...], examples: int, seed: int, properties: tuple[str, ...], source: str | None,
+    save_failures: str | None, timeout: float, fmt: str,
+) -> None:  # fmt: skip
+    """Search generated pages (or mutations of recorded ones) for inputs that break a property.
+
+    Each failing property is shrunk by Hypothesis to a small counterexample,
+    printed with how to reproduce it. Exit status 1 when a property fails.
+    """
+    from .extractors import resolve
+    from .fixtures import load_fixtures
+    from .fuzz import fuzz as run_fuzz
+    from .fuzz import render_report, to_json, to_markdown
+
+    reports = []
+    try:
+        fixtures = load_fixtures([source]).fixtures if source else []
+        for spec in extractors:
+            report = run_fuzz(
+                resolve(spec), properties=list(properties) or None, examples=examples, seed=seed, fixtures=fixtures,
+                save_failures=save_failures, timeout=timeout,
+            )  # fmt: skip
+            reports.append(report)
+            if fmt == "text":
+                click.echo(render_report(report))
+    except HarnessError as error:
+        _fail(error)
+    if fmt == "json":
+        click.echo(to_json(reports))
+    elif fmt == "markdown":
+        click.echo(to_markdown(reports))
+    sys.exit(1 if any(r.failed for r in reports) else 0)
+
+
 @main.group("import")
 def import_group() -> None:
     """Turn pages recorded elsewhere into fixtures (cassette + expectation)."""

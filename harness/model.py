@@ -50,11 +50,11 @@ class Page:
 
     url: str
     status: int
-    headers: Mapping[str, tuple[str, ...]]
-    html: str
+    headers: Mapping[str, tuple[str, ...]] = field(repr=False)
+    html: str = field(repr=False)
     captured_at: dt.datetime | None = None
     #: The cassette's interactions as vcrpy reads them, for replaying fetching scrapers.
-    interactions: tuple[Mapping[str, Any], ...] = ()
+    interactions: tuple[Mapping[str, Any], ...] = field(default=(), repr=False)
 
     def header(self, name: str) -> str | None:
         """The first value of a response header, matched case-insensitively."""
@@ -120,9 +120,14 @@ class Fixture:
 
     name: str
     page: Page
-    expectation: Expectation
+    expectation: Expectation = field(repr=False)
     cassette_path: Path | None = None
     expectation_path: Path | None = None
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # Hypothesis prints failing examples with its pretty-printer, which shows every
+        # dataclass field: a whole page of HTML. The name and URL say which page it is.
+        printer.text(f"Fixture({self.name!r}, url={self.page.url!r})")
 
 
 @dataclass(frozen=True)

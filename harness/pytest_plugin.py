@@ -51,6 +51,9 @@ class _State:
 
 _STATE = pytest.StashKey[_State]()
 
+#: Hypothesis examples per property, by settings profile.
+PROFILES = {"ci": 25, "thorough": 500}
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("harness", "news-harness: data-quality tests of news scrapers")
@@ -61,6 +64,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--harness-update", nargs="?", const="changed", default=None,
                     choices=("new", "changed", "all"), dest="harness_update",
                     help="write snapshots: only new ones, new and changed (the default), or all")  # fmt: skip
+    group.addoption("--harness-properties", nargs="?", const="ci", default=None, choices=tuple(PROFILES),
+                    dest="harness_properties",
+                    help="also run the property tests on generated pages: 'ci' (the default, "
+                    f"{PROFILES['ci']} examples a property) or 'thorough' ({PROFILES['thorough']})")  # fmt: skip
+    group.addoption("--harness-seed", type=int, default=0, dest="harness_seed",
+                    help="seed of the property tests (printed with each failure)")  # fmt: skip
     parser.addini("harness_extractors", "extractors the harness items run", type="linelist", default=[])
     parser.addini("harness_fixtures", "folders of fixtures", type="linelist", default=[])
 
@@ -222,6 +231,64 @@ def _extractor_name(state: _State, spec: str) -> str:
         return state.extractor(spec).name
     except Exception:
         return spec
+
+
+# -- property tests ------------------------------------------------------------
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    state = _state(config)
+    profile = config.option.harness_properties
+    if state is None or profile is None:
+        return
+    from .fuzz import PROPERTIES
+
+    collector = HarnessProperties.from_parent(session, name="harness-properties")
+    for spec in state.extractors:
+        for name in PROPERTIES:
+            items.append(HarnessPropertyItem.from_parent(
+                collector, name=f"{spec}::{name}", spec=spec, prop=name, examples=PROFILES[profile],
+            ))  # fmt: skip
+
+
+class HarnessProperties(pytest.Collector):
+    """The property tests: one item per extractor and property (added at collection's end)."""
+
+    def collect(self) -> list[pytest.Item]:
+        return []
+
+
+class HarnessPropertyItem(pytest.Item):
+    """One property of one extractor, searched for a counterexample on generated pages."""
+
+    def __init__(self, *, spec: str, prop: str, examples: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.spec, self.prop, self.examples = spec, prop, examples
+        self.add_marker("harness")
+
+    def runtest(self) -> None:
+        from .errors import HarnessError
+        from .fuzz import fuzz, render_report
+
+        state = _state(self.config)
+        assert state is not None
+        try:
+            extractor = state.extractor(self.spec)
+        except HarnessError as error:
+            raise HarnessFailure(str(error)) from None
+        report = fuzz(extractor, properties=[self.prop], examples=self.examples, seed=self.config.option.harness_seed,
+                      timeout=state.config.timeout)  # fmt: skip
+        if report.failed:
+            raise HarnessFailure(render_report(report))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, HarnessFailure):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return Path(str(self.config.rootpath)), None, f"harness-properties::{self.spec}::{self.prop}"
 
 
 # -- fixtures for users' own tests --------------------------------------------

@@ -22,7 +22,18 @@ from typing import TYPE_CHECKING
 from hypothesis import strategies as st
 
 from . import _vocabulary as words
-from ._generate import BYLINE_FORMS, DATE_FORMS, DECOY_KINDS, LAYOUTS, Byline, Dateline, Decoy, PageSpec, render, zone_of
+from ._generate import (
+    BYLINE_FORMS,
+    DATE_FORMS,
+    DECOY_KINDS,
+    LAYOUTS,
+    Byline,
+    Dateline,
+    Decoy,
+    PageSpec,
+    render,
+    zone_of,
+)
 from ._mutate import MUTATIONS, Mutated, mutate
 from .fixtures import expectation_from_dict, page_from_interactions
 from .model import Fixture
@@ -70,7 +81,9 @@ def names() -> st.SearchStrategy[str]:
 
 
 @functools.lru_cache(maxsize=32)
-def bylines(*, min_authors: int = 1, max_authors: int = 4, forms: Sequence[str] = BYLINE_FORMS) -> st.SearchStrategy[Byline]:
+def bylines(
+    *, min_authors: int = 1, max_authors: int = 4, forms: Sequence[str] = BYLINE_FORMS
+) -> st.SearchStrategy[Byline]:
     """A byline in one of the forms (prefixes and joiners in four languages, roles, rel=author,
     agencies, JSON-LD only, meta only) naming 1 to 4 distinct people. Shrinks toward one author, "By"."""
 
@@ -195,23 +208,34 @@ def _fixture(spec: PageSpec) -> Fixture:
     return Fixture(name=f"generated/{spec.slug}", page=page, expectation=expectation)
 
 
-@functools.lru_cache(maxsize=32)
-def pages(*, layouts: Sequence[str] = LAYOUTS) -> st.SearchStrategy[Fixture]:
+@functools.lru_cache(maxsize=64)
+def pages(
+    *,
+    layouts: Sequence[str] = LAYOUTS,
+    byline_forms: Sequence[str] = BYLINE_FORMS,
+    date_forms: Sequence[str] = DATE_FORMS,
+    decoy_kinds: Sequence[str] = DECOY_KINDS,
+) -> st.SearchStrategy[Fixture]:
     """A whole news page with its truth, as an in-memory :class:`~harness.model.Fixture`.
 
     Six layouts: a CMS article with JSON-LD, a wire story on a syndicating local
     site (no structured data, agency in the byline), AMP, a live blog, a paywalled
     teaser (two paragraphs, then the wall), and a section index that is not an
-    article. Shrinks toward a CMS article by one author with three paragraphs and no decoys.
+    article. ``byline_forms``, ``date_forms`` and ``decoy_kinds`` narrow the draw
+    (pass them as tuples). Shrinks toward a CMS article by one author with three
+    paragraphs and no decoys.
     """
 
     @st.composite
     def build(draw: st.DrawFn) -> Fixture:
         layout = draw(st.sampled_from(tuple(layouts)))
         site = draw(st.sampled_from(words.SITES))
-        byline_forms = ("upper_agency", "pipe_agency", *BYLINE_FORMS) if layout == "syndicated" else BYLINE_FORMS
-        byline = draw(bylines(forms=byline_forms))
-        dateline = draw(dates())
+        agency_forms = tuple(f for f in byline_forms if f in ("upper_agency", "pipe_agency"))
+        forms = tuple(byline_forms)
+        if layout == "syndicated" and agency_forms:  # wire stories on local sites mostly credit the agency
+            forms = (*agency_forms, *forms)
+        byline = draw(bylines(forms=forms))
+        dateline = draw(dates(forms=tuple(date_forms)))
         body = draw(bodies())
         rng = random.Random(draw(_SEEDS))
         title = f"{rng.choice(words.SUBJECTS)} {rng.choice(words.VERBS)} {rng.choice(words.HEADLINE_NOUNS)} plan"
@@ -219,7 +243,7 @@ def pages(*, layouts: Sequence[str] = LAYOUTS) -> st.SearchStrategy[Fixture]:
             title = "Local News"
         later = dateline.modified or dateline.published
         captured = later + dt.timedelta(minutes=draw(st.integers(5, 3 * 24 * 60)))
-        drawn = draw(decoys())
+        drawn = draw(decoys(kinds=tuple(decoy_kinds)))
         if layout == "index":
             drawn = tuple(Decoy("related", d.headline, d.names or ("Staff",), d.moment, False) for d in drawn) or (
                 Decoy("related", words.TEASER_HEADLINES[0], ("Jane Roe",), _ago_marker(90), False),

@@ -163,7 +163,8 @@ def versioned(html: str, url: str) -> dict[str, Any]:
 
 _NAME_LIKE = __import__("re").compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z'-]+)+)\b")
 _DATE_LIKE = __import__("re").compile(
-    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:\d{2}|Z)?)?|\d{1,2}/\d{1,2}/\d{4}|\d+ (?:minutes|hours|days) ago"
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:\d{2}|Z)?)?"
+    r"|\d{1,2}/\d{1,2}/\d{4}|\d+ (?:minutes|hours|days) ago"
 )
 
 
