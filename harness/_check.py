@@ -89,6 +89,7 @@ def check(
     clock_check: bool = True,
     options: Mapping[str, Any] | None = None,
     severity: Mapping[str, str] | None = None,
+    include_drafts: bool = False,
     on_result: Callable[[RunResult], None] | None = None,
 ) -> CheckReport:
     """Run each extractor on each fixture under ``paths`` (default: the bundled fixtures).
@@ -100,7 +101,7 @@ def check(
     """
     report = CheckReport()
     report.extractors = load_extractors(extractors, report.problems)
-    for item in iter_fixtures(list(paths) if paths else [bundled_cassettes()]):
+    for item in iter_fixtures(list(paths) if paths else [bundled_cassettes()], include_drafts=include_drafts):
         if isinstance(item, FixtureError):
             report.problems.append(item)
             continue

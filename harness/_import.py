@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from ._corpus import open_corpus
+from ._corpus import decode_page, open_corpus, read_page_bytes
 from .errors import FixtureError, HarnessError, UsageError
 from .fixtures import save_fixture
 
-__all__ = ["ImportReport", "import_corpus"]
+__all__ = ["ImportReport", "import_corpus", "import_html", "import_warc"]
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -57,4 +59,104 @@ def import_corpus(path: str | Path, out: str | Path, *, force: bool = False) -> 
                 report.problems.append(error)
             continue
         report.written.append(cassette)
+    return report
+
+
+def _save_page(
+    out: Path, name: str, interactions: list[dict[str, Any]], captured: dt.datetime, *, force: bool, draft: bool
+) -> Path:
+    """Write one page as a fixture with a drafted expectation (and its evidence)."""
+    from .draft import draft_expectation, write_evidence
+
+    cassette = out / f"{name}.yaml"
+    url = interactions[0]["request"]["uri"]
+    html = interactions[-1]["response"]["body"]["string"]
+    if draft:
+        truth, evidence = draft_expectation(html, url, captured)
+    else:
+        truth, evidence = {"url": url, "captured_at": captured.isoformat(), "timezone": "UTC", "reviewed": False}, {}
+    sidecar = save_fixture(cassette, interactions, truth, force=force)
+    if evidence:
+        write_evidence(sidecar.with_name(sidecar.name.replace(".expected.json", ".draft.json")), evidence)
+    return cassette
+
+
+def _interaction(url: str, status: int, reason: str, headers: dict[str, list[str]], text: str) -> dict[str, Any]:
+    headers = {k: v for k, v in headers.items() if k.lower() not in ("content-length", "content-encoding",
+                                                                      "transfer-encoding", "set-cookie")}  # fmt: skip
+    headers["Content-Type"] = ["text/html; charset=utf-8"]
+    headers["Content-Length"] = [str(len(text.encode("utf-8")))]
+    return {
+        "request": {"body": None, "headers": {}, "method": "GET", "uri": url},
+        "response": {"body": {"string": text}, "headers": headers, "status": {"code": status, "message": reason}},
+    }
+
+
+def import_html(
+    path: str | Path, url: str, out: str | Path, *, captured_at: dt.datetime | None = None, name: str | None = None,
+    force: bool = False, draft: bool = True,
+) -> Path:  # fmt: skip
+    """A page saved from a browser, as a fixture with a drafted expectation.
+
+    Raises:
+        FixtureError: the file cannot be read or decoded, or the fixture exists and ``force`` is false.
+    """
+    from .record import slug_for
+
+    source = Path(path)
+    text = decode_page(read_page_bytes(source), source)
+    if captured_at is None:
+        captured_at = dt.datetime.fromtimestamp(source.stat().st_mtime, dt.timezone.utc).replace(microsecond=0)
+    interaction = _interaction(url, 200, "OK", {}, text)
+    return _save_page(Path(out), name or slug_for(url), [interaction], captured_at, force=force, draft=draft)
+
+
+def import_warc(path: str | Path, out: str | Path, *, force: bool = False, draft: bool = True) -> ImportReport:
+    """Every HTML response in a WARC file, as fixtures with drafted expectations."""
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+    except ImportError:
+        msg = "Reading WARC files needs warcio: pip install 'news-harness[warc]'"
+        raise UsageError(msg) from None
+    from .record import slug_for
+
+    report = ImportReport()
+    source = Path(path)
+    try:
+        stream = source.open("rb")
+    except OSError as error:
+        raise UsageError(f"Cannot read WARC file {str(path)!r}: {error.strerror or error}") from None
+    with stream:
+        try:
+            for number, warc in enumerate(ArchiveIterator(stream), 1):
+                if warc.rec_type != "response" or warc.http_headers is None:
+                    continue
+                content_type = warc.http_headers.get_header("Content-Type") or ""
+                if "html" not in content_type.lower():
+                    continue
+                url = warc.rec_headers.get_header("WARC-Target-URI")
+                where = f"{source} record {number} ({url})"
+                try:
+                    text = decode_page(warc.content_stream().read(), where)
+                    moment = dt.datetime.fromisoformat(
+                        (warc.rec_headers.get_header("WARC-Date") or "").replace("Z", "+00:00")
+                    )
+                    status = int(warc.http_headers.get_statuscode() or 200)
+                    headers: dict[str, list[str]] = {}
+                    for key, value in warc.http_headers.headers:
+                        headers.setdefault(key, []).append(value)
+                    interaction = _interaction(url, status, "OK", headers, text)
+                    cassette = _save_page(Path(out), slug_for(url), [interaction], moment, force=force, draft=draft)
+                except FixtureError as error:
+                    if "already exists" in error.reason:
+                        report.skipped.append(Path(str(error.path)))
+                    else:
+                        report.problems.append(error)
+                    continue
+                except ValueError as error:
+                    report.problems.append(FixtureError(where, f"unreadable record: {error}"))
+                    continue
+                report.written.append(cassette)
+        except Exception as error:  # a truncated or corrupt archive: keep what was read
+            report.problems.append(FixtureError(source, f"the archive stops being readable: {error}"))
     return report

@@ -91,6 +91,7 @@ def list_command(fmt: str, paths: tuple[str, ...]) -> None:
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per page and extractor.")
 @click.option("--no-clock-check", is_flag=True, help="Skip the second run under a shifted clock.")
 @click.option("-v", "--verbose", is_flag=True, help="Also show info findings.")
+@click.option("--drafts", is_flag=True, help="Use unreviewed drafted expectations as truth too.")
 @click.argument("paths", nargs=-1, type=click.Path())
 def check_command(
     extractors: tuple[str, ...],
@@ -98,6 +99,7 @@ def check_command(
     timeout: float | None,
     no_clock_check: bool,
     verbose: bool,
+    drafts: bool,
     paths: tuple[str, ...],
 ) -> None:
     """Run extractors over the fixtures under PATHS and list defects.
@@ -115,6 +117,7 @@ def check_command(
             clock_check=not no_clock_check,
             options=project.checks,
             severity=project.severity,
+            include_drafts=drafts,
         )
     except HarnessError as error:
         _fail(error)
@@ -322,6 +325,136 @@ def fuzz_command(
     sys.exit(1 if any(r.failed for r in reports) else 0)
 
 
+@main.command("record")
+@click.argument("urls", nargs=-1, required=True)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    default="cassettes",
+    show_default=True,
+    help="Folder to write fixtures to.",
+)
+@click.option("--name", default=None, help="Fixture name (site/slug) for a single URL; default from the URL.")
+@click.option("--force", is_flag=True, help="Overwrite a fixture that already exists.")
+@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds per request.")
+@click.option("--max-bytes", type=int, default=20 * 1024 * 1024, show_default=True, help="Largest page recorded.")
+@click.option(
+    "-H",
+    "--header",
+    "headers",
+    multiple=True,
+    metavar="'NAME: VALUE'",
+    help="A request header (e.g. Authorization); scrubbed from the cassette when it is a credential.",
+)
+@click.option(
+    "--keep-header",
+    "keep",
+    multiple=True,
+    metavar="NAME",
+    help="Record this header although it is scrubbed by default.",
+)
+@click.option("--no-draft", is_flag=True, help="Do not run the extractors to draft the expectation.")
+def record_command(
+    urls: tuple[str, ...], out: str, name: str | None, force: bool, timeout: float, max_bytes: int,
+    headers: tuple[str, ...], keep: tuple[str, ...], no_draft: bool,
+) -> None:  # fmt: skip
+    """Record pages as fixtures: cassette, drafted expectation and its evidence (review it next).
+
+    Cookies, Set-Cookie, Authorization and token-like query parameters are
+    scrubbed; an existing fixture is never overwritten without --force.
+    """
+    from .record import DEFAULT_SCRUB_HEADERS, record
+
+    if name and len(urls) > 1:
+        _fail(HarnessError("--name names one fixture; give one URL with it"))
+    extra = {}
+    for header in headers:
+        key, sep, value = header.partition(":")
+        if not sep:
+            _fail(HarnessError(f"--header {header!r} is not 'Name: value'"))
+        extra[key.strip()] = value.strip()
+    scrub = [h for h in DEFAULT_SCRUB_HEADERS if h not in {k.lower() for k in keep}]
+    results = record(urls, out, name=name, force=force, timeout=timeout, max_bytes=max_bytes, headers=extra,
+                     scrub_headers=scrub, draft=not no_draft)  # fmt: skip
+    for result in results:
+        if result.problem:
+            click.echo(f"problem: {result.url}: {result.problem}")
+            continue
+        scrubbed = f"; scrubbed {', '.join(result.scrubbed)}" if result.scrubbed else ""
+        click.echo(f"recorded {result.url} -> {result.cassette}{scrubbed}")
+    done = [r for r in results if r.cassette]
+    if done:
+        click.echo(f"Review the drafted expectations before using them: harness review {out}")
+    sys.exit(2 if any(r.problem for r in results) else 0)
+
+
+@main.command("review")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--accept", "decision", flag_value="accept", help="Accept every draft as it is.")
+@click.option("--reject", "decision", flag_value="reject", help="Delete every draft and its recorded page.")
+def review_command(paths: tuple[str, ...], decision: str | None) -> None:
+    """Show each drafted expectation beside its evidence; accept, edit or reject it."""
+    from .review import accept, drafts, parse_edit, reject, render_draft
+
+    found = drafts(list(paths) or ["cassettes"])
+    if not found:
+        click.echo("No drafts to review.")
+        return
+    for draft in found:
+        click.echo(render_draft(draft))
+        choice = decision or click.prompt("[a]ccept, [e]dit, [r]eject or [s]kip", type=click.Choice(list("aers")),
+                                          default="s")  # fmt: skip
+        try:
+            if choice in ("a", "accept"):
+                accept(draft)
+                click.echo(f"accepted {draft.sidecar}")
+            elif choice == "e":
+                edited = click.edit(json.dumps(draft.truth, indent=2, ensure_ascii=False), extension=".json")
+                if edited is None:
+                    click.echo("unchanged; skipped")
+                    continue
+                accept(draft, parse_edit(edited, draft.sidecar))
+                click.echo(f"accepted (edited) {draft.sidecar}")
+            elif choice in ("r", "reject") and (decision or click.confirm(f"Delete {draft.cassette} and its draft?")):
+                for path in reject(draft):
+                    click.echo(f"deleted {path}")
+        except HarnessError as error:
+            click.echo(f"problem: {error}")
+
+
+@main.command("refresh")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "-e",
+    "--extractor",
+    "extractors",
+    multiple=True,
+    metavar="EXTRACTOR",
+    help="Extractors to compare (default: [tool.harness] extractors, else every installed built-in).",
+)
+@click.option("--timeout", type=float, default=10.0, show_default=True)
+def refresh_command(paths: tuple[str, ...], extractors: tuple[str, ...], timeout: float) -> None:
+    """Re-record fixtures' URLs to a temporary place: did the site change, and whose results moved?
+
+    Nothing is written. Exit status 1 when a page changed, 2 when one could not be fetched.
+    """
+    from ._check import load_extractors
+    from .refresh import refresh, render_refresh
+
+    problems: list[HarnessError] = []
+    try:
+        loaded = load_extractors(list(extractors) or list(load_config().extractors), problems)
+        reports = refresh(list(paths), loaded, timeout=timeout)
+    except HarnessError as error:
+        _fail(error)
+    for problem in problems:
+        click.echo(f"problem: {problem}")
+    click.echo(render_refresh(reports))
+    if problems or any(r.problem for r in reports):
+        sys.exit(2)
+    sys.exit(1 if any(r.page_changed for r in reports) else 0)
+
+
 @main.group("import")
 def import_group() -> None:
     """Turn pages recorded elsewhere into fixtures (cassette + expectation)."""
@@ -346,6 +479,50 @@ def import_corpus_command(path: str, out: str, force: bool) -> None:
         + (f"; kept {len(report.skipped)} that already existed (--force overwrites them)" if report.skipped else "")
         + (f"; {len(report.problems)} pages could not be read" if report.problems else "")
     )
+    sys.exit(2 if report.problems else 0)
+
+
+@import_group.command("html")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--url", required=True, help="The page's address.")
+@click.option("--captured-at", default=None, help="When it was saved (RFC 3339); default: the file's time.")
+@click.option("--out", type=click.Path(file_okay=False), default="cassettes", show_default=True)
+@click.option("--name", default=None, help="Fixture name (site/slug); default from the URL.")
+@click.option("--force", is_flag=True, help="Overwrite a fixture that already exists.")
+def import_html_command(path: str, url: str, captured_at: str | None, out: str, name: str | None, force: bool) -> None:
+    """A page saved from a browser, as a fixture with a drafted expectation."""
+    import datetime as dt
+
+    from ._import import import_html
+
+    try:
+        moment = dt.datetime.fromisoformat(captured_at.replace("Z", "+00:00")) if captured_at else None
+        if moment is not None and moment.tzinfo is None:
+            raise HarnessError(f"--captured-at {captured_at!r} needs a UTC offset, e.g. 2024-10-19T20:10:00-06:00")
+        cassette = import_html(path, url, out, captured_at=moment, name=name, force=force)
+    except ValueError as error:
+        _fail(HarnessError(f"--captured-at {captured_at!r} is not an RFC 3339 time: {error}"))
+    except HarnessError as error:
+        _fail(error)
+    click.echo(f"imported {path} -> {cassette}; review it with: harness review {cassette}")
+
+
+@import_group.command("warc")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", type=click.Path(file_okay=False), default="cassettes", show_default=True)
+@click.option("--force", is_flag=True, help="Overwrite fixtures that already exist.")
+def import_warc_command(path: str, out: str, force: bool) -> None:
+    """Every HTML response in a WARC file, as fixtures with drafted expectations."""
+    from ._import import import_warc
+
+    try:
+        report = import_warc(path, out, force=force)
+    except HarnessError as error:
+        _fail(error)
+    for problem in report.problems:
+        click.echo(f"problem: {problem}")
+    click.echo(f"wrote {len(report.written)} fixtures to {out}"
+               + (f"; kept {len(report.skipped)} that already existed" if report.skipped else ""))  # fmt: skip
     sys.exit(2 if report.problems else 0)
 
 

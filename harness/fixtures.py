@@ -91,7 +91,9 @@ def expectation_path(cassette: Path) -> Path:
     return cassette.with_name(cassette.name.rsplit(".", 1)[0] + EXPECTED_SUFFIX)
 
 
-def iter_fixtures(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Fixture | FixtureError]:
+def iter_fixtures(
+    paths: Iterable[str | os.PathLike[str]], *, include_drafts: bool = False
+) -> Iterator[Fixture | FixtureError]:
     """Each fixture under ``paths`` in turn, or the error that stopped it from loading."""
     seen: dict[str, Path] = {}
     for root, cassette in discover(paths):
@@ -101,15 +103,15 @@ def iter_fixtures(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Fixture |
             continue
         seen[name] = cassette
         try:
-            yield load_fixture(cassette, name=name)
+            yield load_fixture(cassette, name=name, include_drafts=include_drafts)
         except FixtureError as error:
             yield error
 
 
-def load_fixtures(paths: Iterable[str | os.PathLike[str]]) -> LoadResult:
+def load_fixtures(paths: Iterable[str | os.PathLike[str]], *, include_drafts: bool = False) -> LoadResult:
     """Load every fixture under ``paths``; broken ones become ``problems``, not exceptions."""
     result = LoadResult()
-    for item in iter_fixtures(paths):
+    for item in iter_fixtures(paths, include_drafts=include_drafts):
         if isinstance(item, FixtureError):
             result.problems.append(item)
         else:
@@ -128,7 +130,7 @@ def _read_text(path: Path) -> str:
         raise FixtureError(path, f"cannot be read: {error.strerror or error}") from None
 
 
-def load_fixture(cassette: Path, *, name: str | None = None) -> Fixture:
+def load_fixture(cassette: Path, *, name: str | None = None, include_drafts: bool = False) -> Fixture:
     """Load one fixture from its cassette path (the sidecar is found beside it).
 
     Raises:
@@ -141,6 +143,12 @@ def load_fixture(cassette: Path, *, name: str | None = None) -> Fixture:
         )
     interactions = load_cassette(_read_text(cassette), str(cassette))
     expectation = load_expectation(sidecar)
+    if not expectation.reviewed and not include_drafts:
+        raise ExpectationError(
+            sidecar,
+            f"is an unreviewed draft, not yet truth: check it with 'harness review {cassette}' "
+            "(or pass --drafts to use it as it is)",
+        )
     page = page_from_interactions(interactions, expectation.captured_at)
     uris = {item["request"]["uri"] for item in interactions}
     if expectation.url not in uris:

@@ -11,8 +11,10 @@ scrapers too.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -80,6 +82,11 @@ class FuzzReport:
     seed: int
     examples: int
     results: list[PropertyResult] = field(default_factory=list)
+    pages: int = 0
+    extractor_seconds: float = 0.0
+    #: The search alone (every property probed on the same pages), before any shrinking.
+    search_seconds: float = 0.0
+    search_extractor_seconds: float = 0.0
 
     @property
     def failed(self) -> list[PropertyResult]:
@@ -96,12 +103,14 @@ class _Runner:
         self.clock_check = clock_check
         self.cache: dict[str, list[Finding]] = {}
         self.examples = 0
+        self.seconds = 0.0  # spent inside the extractor (the first run of each page)
 
     def findings(self, fixture: Fixture) -> list[Finding]:
         key = fixture.name + "\0" + fixture.page.html
         if key not in self.cache:
             self.examples += 1
             result = run_one(self.extractor, fixture, timeout=self.timeout, clock_check=self.clock_check)
+            self.seconds += result.seconds
             self.cache[key] = [f for f in result.findings if f.severity == "error"]
         return self.cache[key]
 
@@ -134,7 +143,7 @@ def fuzz(
     With ``fixtures``, the pages are mutations of those recorded pages; without,
     generated pages. ``seed`` makes a run reproducible.
     """
-    from hypothesis import HealthCheck, find, settings
+    from hypothesis import HealthCheck, Phase, find, settings
     from hypothesis import strategies as st
     from hypothesis.errors import NoSuchExample
 
@@ -150,36 +159,55 @@ def fuzz(
     strategy: SearchStrategy[Any] = st.one_of([from_fixture(f) for f in fixtures]) if fixtures else pages()
     runner = _Runner(extractor, timeout=timeout, clock_check=clock_check)
     report = FuzzReport(extractor.name, seed, examples)
+    # No "explain" phase: it re-runs the extractor on many variants of each counterexample
+    # to say which parts mattered, which costs far more than the search itself.
     config = settings(
         max_examples=examples, database=None, deadline=None, derandomize=False,
         suppress_health_check=list(HealthCheck),
+        phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
     )  # fmt: skip
+    # One search probes every property on the same pages, so each page is generated and
+    # extracted once; only a property that failed is searched again, to shrink its counterexample
+    # (the same seed replays the same pages first, from the cache, until the failure).
+    first_failure: dict[str, Any] = {}
+
+    def probe(item: Any) -> bool:
+        for name in names:
+            if name not in first_failure and _violations(runner, item, PROPERTIES[name]):
+                first_failure[name] = item
+        return False
+
+    started = time.perf_counter()
+    with contextlib.suppress(NoSuchExample):
+        find(strategy, probe, settings=config, random=random.Random(seed))
+    probed = runner.examples
+    report.search_seconds, report.search_extractor_seconds = time.perf_counter() - started, runner.seconds
     for name in names:
         checks = PROPERTIES[name]
-        before = runner.examples
-
-        def fails(item: Any, checks: frozenset[str] = checks) -> bool:
-            return bool(_violations(runner, item, checks))
-
-        try:
-            found = find(strategy, fails, settings=config, random=random.Random(seed))
-        except NoSuchExample:
-            result = PropertyResult(name, True, runner.examples - before)
+        if name not in first_failure:
+            result = PropertyResult(name, True, probed)
         else:
+
+            def fails(item: Any, checks: frozenset[str] = checks) -> bool:
+                return bool(_violations(runner, item, checks))
+
+            try:
+                found = find(strategy, fails, settings=config, random=random.Random(seed))
+            except NoSuchExample:  # the replay drew other pages: keep the probe's (unshrunk) example
+                found = first_failure[name]
             fixture = found.fixture if isinstance(found, Mutated) else found
             description = (
                 f"mutation {found.mutation}: {found.truth_change}"
                 if isinstance(found, Mutated)
                 else ("generated page: " + ", ".join(fixture.expectation.tags))
             )
-            result = PropertyResult(
-                name, False, runner.examples - before, fixture, _violations(runner, found, checks), description
-            )
+            result = PropertyResult(name, False, probed, fixture, _violations(runner, found, checks), description)
             if save_failures is not None:
                 result.saved = _save(fixture, Path(save_failures), name)
         report.results.append(result)
         if on_result is not None:
             on_result(result)
+    report.pages, report.extractor_seconds = runner.examples, runner.seconds
     return report
 
 
@@ -199,7 +227,7 @@ def render_report(report: FuzzReport) -> str:
              f"(seed {report.seed}, up to {report.examples} examples each)"]  # fmt: skip
     for result in report.results:
         if result.held:
-            lines.append(f"  ok    {result.name} ({result.examples} new examples)")
+            lines.append(f"  ok    {result.name} ({result.examples} pages)")
             continue
         assert result.counterexample is not None
         lines.append(f"  FAIL  {result.name}: {result.description}")

@@ -1,0 +1,108 @@
+"""Reviewing drafted expectations: show each draft beside its evidence; accept, edit or reject it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .errors import FixtureError
+from .fixtures import discover, expectation_from_dict, expectation_path
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["Draft", "accept", "drafts", "reject", "render_draft"]
+
+
+@dataclass
+class Draft:
+    """A recorded page whose expectation nobody has reviewed yet."""
+
+    cassette: Path
+    sidecar: Path
+    evidence_path: Path
+    truth: dict[str, Any]
+    evidence: dict[str, Any]
+
+
+def drafts(paths: list[str | Path]) -> list[Draft]:
+    """Every unreviewed draft under ``paths``."""
+    found = []
+    for _, cassette in discover(paths):
+        sidecar = expectation_path(cassette)
+        try:
+            truth = json.loads(sidecar.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(truth, dict) or truth.get("reviewed", True):
+            continue
+        evidence_path = sidecar.with_name(sidecar.name.replace(".expected.json", ".draft.json"))
+        try:
+            evidence = json.loads(evidence_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            evidence = {}
+        found.append(Draft(cassette, sidecar, evidence_path, truth, evidence))
+    return found
+
+
+def render_draft(draft: Draft) -> str:
+    """The draft's fields beside the candidates and the page's own byline, date and metadata elements."""
+    truth, evidence = draft.truth, draft.evidence
+    candidates = evidence.get("candidates", {})
+    page = evidence.get("page", {})
+    lines = [f"{draft.cassette}  ({truth.get('url')})", f"  {truth.get('notes', '')}"]
+    for name in ("title", "authors", "published"):
+        lines.append(f"  {name}: {json.dumps(truth.get(name), ensure_ascii=False)}")
+        for value, who in (candidates.get(name) or {}).items():
+            lines.append(f"      candidate {value!r} from {', '.join(who)}")
+    body = truth.get("body") or ""
+    lines.append(f"  body: {len(body)} characters, {body.count(chr(10) * 2) + 1 if body else 0} paragraphs; "
+                 f"starts {body[:80]!r}")  # fmt: skip
+    for label, key in (("byline elements", "bylines"), ("time elements", "times"), ("metadata", "meta")):
+        for item in page.get(key, [])[:8]:
+            lines.append(f"  page {label}: {item}")
+    return "\n".join(lines)
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    temp.replace(path)
+
+
+def accept(draft: Draft, truth: dict[str, Any] | None = None) -> None:
+    """Mark the draft (or an edited version of it) as reviewed truth; the evidence file is removed.
+
+    Raises:
+        FixtureError: the (edited) truth fails its schema; nothing is written.
+    """
+    data = dict(truth if truth is not None else draft.truth)
+    data["reviewed"] = True
+    notes = str(data.get("notes", ""))
+    if notes.startswith("Drafted by"):
+        data["notes"] = "Reviewed from a draft by 'harness record'."
+    expectation_from_dict(data, source=draft.sidecar)
+    _write(draft.sidecar, data)
+    draft.evidence_path.unlink(missing_ok=True)
+
+
+def reject(draft: Draft) -> list[Path]:
+    """Delete the recorded page, its draft and its evidence; return what was deleted."""
+    deleted = []
+    for path in (draft.cassette, draft.sidecar, draft.evidence_path):
+        if path.exists():
+            path.unlink()
+            deleted.append(path)
+    return deleted
+
+
+def parse_edit(text: str, source: Path) -> dict[str, Any]:
+    """An edited draft, checked."""
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise FixtureError(source, f"the edited draft is not valid JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise FixtureError(source, "the edited draft is not a JSON object")
+    return data

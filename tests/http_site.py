@@ -1,0 +1,103 @@
+"""A small news site served on 127.0.0.1 for the recording tests: every case the recorder must handle."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import brotli
+
+ARTICLE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | Loopback Ledger</title>
+<meta property="og:title" content="{title}">
+<meta property="article:published_time" content="2024-05-03T17:47:00+02:00">
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "{title}", "author": [{{"@type": "Person", "name": "Jane Roe"}}, {{"@type": "Person", "name": "John Doe"}}],
+"datePublished": "2024-05-03T17:47:00+02:00"}}</script></head>
+<body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<main><article><h1>{title}</h1><p class="byline">{byline}</p>
+<time datetime="2024-05-03T17:47:00+02:00">May 3, 2024, 5:47 PM</time>
+<p>The council approved the long-delayed repair of the river bridge on Friday evening after a four-hour debate.</p>
+<p>Work is expected to begin in the spring and to close the bridge to cars for about eight months.</p>
+<p>Residents who spoke at the meeting asked for a temporary footbridge while the work goes on.</p>
+</article><aside class="related"><h3>More news</h3><p>Ferry resumes service</p></aside></main>
+<footer>© 2024 Loopback Ledger</footer></body></html>"""
+
+STATE = {"byline": "By Jane Roe and John Doe"}
+
+
+def article(title: str = "River bridge repair approved") -> str:
+    return ARTICLE.format(title=title, byline=STATE["byline"])
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # keep test output clean
+        pass
+
+    def send(self, code: int, body: bytes, content_type: str = "text/html; charset=utf-8", **headers: str) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in headers.items():
+            self.send_header(key.replace("_", "-"), value)
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up (timeout test)
+            self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        path = self.path.split("?")[0]
+        if path == "/news/bridge":
+            self.send(200, article().encode(), Set_Cookie="session=abc123secret; HttpOnly")
+        elif path == "/news/gzip":
+            self.send(200, gzip.compress(article("Gzip story").encode()), Content_Encoding="gzip")
+        elif path == "/news/brotli":
+            self.send(200, brotli.compress(article("Brotli story").encode()), Content_Encoding="br")
+        elif path == "/go/1":
+            self.send(301, b"", Location="/go/2?token=s3cr3t&utm_source=x")
+        elif path == "/go/2":
+            self.send(302, b"", Location="/news/bridge")
+        elif path == "/members/story":
+            if self.headers.get("Authorization") != "Bearer letmein":
+                self.send(401, b"<h1>Sign in</h1>", WWW_Authenticate="Bearer")
+            else:
+                self.send(200, article("Members story").encode())
+        elif path == "/missing":
+            self.send(404, b"<h1>Not found</h1>")
+        elif path == "/broken":
+            self.send(500, b"<h1>Server error</h1>")
+        elif path == "/slow":
+            time.sleep(3)
+            self.send(200, article("Slow story").encode())
+        elif path == "/report.pdf":
+            self.send(200, b"%PDF-1.4 fake", content_type="application/pdf")
+        elif path == "/latin":
+            page = article("Caf\u00e9 owners in M\u00fcnchen welcome the change").replace(
+                'charset="utf-8"', 'charset="iso-8859-1"'
+            )
+            self.send(
+                200, page.encode("iso-8859-1", errors="xmlcharrefreplace"), content_type="text/html; charset=iso-8859-1"
+            )
+        else:
+            self.send(404, b"<h1>Not found</h1>")
+
+
+class Site:
+    """The site, running in a thread on a free loopback port."""
+
+    def __init__(self) -> None:
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def __enter__(self) -> Site:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
