@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._check import CheckReport, check
+from ._check import CheckReport, check, check_page
 from ._version import __version__
 from .errors import (
     ExpectationError,
@@ -41,6 +41,7 @@ __all__ = [
     "UsageError",
     "__version__",
     "check",
+    "check_page",
     "hookimpl",
     "load_fixture",
     "load_fixtures",

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from .model import Finding, Fixture
 
-__all__ = ["CheckReport", "check", "load_extractors"]
+__all__ = ["CheckReport", "check", "check_page", "load_extractors"]
 
 
 @dataclass
@@ -79,6 +79,23 @@ def load_extractors(
         except ExtractorError as error:
             problems.append(error)
     return loaded
+
+
+def check_page(
+    fixture: Fixture,
+    extractor: str | LoadedExtractor,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    clock_check: bool = True,
+    options: Mapping[str, Any] | None = None,
+) -> list[Finding]:
+    """Every finding of one extractor on one fixture (a loaded one, or a generated page).
+
+    Raises:
+        ExtractorError: the extractor cannot be loaded.
+    """
+    loaded = extractor if isinstance(extractor, LoadedExtractor) else resolve(extractor)
+    return run_one(loaded, fixture, timeout=timeout, clock_check=clock_check, options=options).findings
 
 
 def check(

@@ -353,10 +353,17 @@ def fuzz_command(
     metavar="NAME",
     help="Record this header although it is scrubbed by default.",
 )
+@click.option(
+    "--keep-param",
+    "keep_params",
+    multiple=True,
+    metavar="NAME",
+    help="Record this query parameter although it looks like a token.",
+)
 @click.option("--no-draft", is_flag=True, help="Do not run the extractors to draft the expectation.")
 def record_command(
     urls: tuple[str, ...], out: str, name: str | None, force: bool, timeout: float, max_bytes: int,
-    headers: tuple[str, ...], keep: tuple[str, ...], no_draft: bool,
+    headers: tuple[str, ...], keep: tuple[str, ...], keep_params: tuple[str, ...], no_draft: bool,
 ) -> None:  # fmt: skip
     """Record pages as fixtures: cassette, drafted expectation and its evidence (review it next).
 
@@ -375,7 +382,7 @@ def record_command(
         extra[key.strip()] = value.strip()
     scrub = [h for h in DEFAULT_SCRUB_HEADERS if h not in {k.lower() for k in keep}]
     results = record(urls, out, name=name, force=force, timeout=timeout, max_bytes=max_bytes, headers=extra,
-                     scrub_headers=scrub, draft=not no_draft)  # fmt: skip
+                     scrub_headers=scrub, keep_params=keep_params, draft=not no_draft)  # fmt: skip
     for result in results:
         if result.problem:
             click.echo(f"problem: {result.url}: {result.problem}")

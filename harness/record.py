@@ -54,13 +54,13 @@ class Recorded:
     captured_at: dt.datetime | None = None
 
 
-def _scrub_url(uri: str, scrubbed: list[str]) -> str:
+def _scrub_url(uri: str, scrubbed: list[str], keep: frozenset[str] = frozenset()) -> str:
     parts = urlsplit(uri)
     if not parts.query:
         return uri
     pairs = []
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
-        if TOKEN_PARAMS.match(key) and value:
+        if TOKEN_PARAMS.match(key) and value and key.lower() not in keep:
             scrubbed.append(f"query parameter {key!r}")
             value = SCRUBBED
         pairs.append((key, value))
@@ -103,7 +103,9 @@ def _text(body: bytes | str, content_type: str | None) -> tuple[str, str | None]
         return body.decode("utf-8", errors="replace"), None
 
 
-def _readable(interaction: dict[str, Any], names: Sequence[str], scrubbed: list[str]) -> dict[str, Any]:
+def _readable(
+    interaction: dict[str, Any], names: Sequence[str], scrubbed: list[str], keep: frozenset[str] = frozenset()
+) -> dict[str, Any]:
     """One recorded exchange, scrubbed, with its body as text and its headers to match."""
     request, response = interaction["request"], interaction["response"]
     headers = dict(response.get("headers") or {})
@@ -119,13 +121,15 @@ def _readable(interaction: dict[str, Any], names: Sequence[str], scrubbed: list[
     headers["Content-Length"] = [str(len(text.encode("utf-8")))]
     location = _header(headers, "location")
     if location:
-        headers = {k: ([_scrub_url(location, scrubbed)] if k.lower() == "location" else v) for k, v in headers.items()}
+        headers = {
+            k: ([_scrub_url(location, scrubbed, keep)] if k.lower() == "location" else v) for k, v in headers.items()
+        }
     return {
         "request": {
             "body": None,
             "headers": _scrub_headers(request.get("headers") or {}, "request", names, scrubbed),
             "method": request.get("method", "GET"),
-            "uri": _scrub_url(request["uri"], scrubbed),
+            "uri": _scrub_url(request["uri"], scrubbed, keep),
         },
         "response": {
             "body": {"string": text},
@@ -142,8 +146,13 @@ def fetch(
     max_bytes: int = DEFAULT_MAX_BYTES,
     headers: Mapping[str, str] | None = None,
     scrub_headers: Sequence[str] = DEFAULT_SCRUB_HEADERS,
+    keep_params: Sequence[str] = (),
 ) -> Recorded:
-    """Fetch ``url`` through vcrpy's recording and return its readable, scrubbed interactions."""
+    """Fetch ``url`` through vcrpy's recording and return its readable, scrubbed interactions.
+
+    Headers in ``scrub_headers`` and token-like query parameters (:data:`TOKEN_PARAMS`,
+    less ``keep_params``) never reach the cassette.
+    """
     import requests
     import vcr
     import yaml
@@ -178,7 +187,8 @@ def fetch(
             return recorded
         data = yaml.load(raw.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     names = [n.lower() for n in scrub_headers]
-    recorded.interactions = [_readable(i, names, recorded.scrubbed) for i in data["interactions"]]
+    keep = frozenset(p.lower() for p in keep_params)
+    recorded.interactions = [_readable(i, names, recorded.scrubbed, keep) for i in data["interactions"]]
     recorded.scrubbed = sorted(set(recorded.scrubbed))
     recorded.html = recorded.interactions[-1]["response"]["body"]["string"]
     recorded.captured_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
@@ -207,6 +217,7 @@ def record(
     max_bytes: int = DEFAULT_MAX_BYTES,
     headers: Mapping[str, str] | None = None,
     scrub_headers: Sequence[str] = DEFAULT_SCRUB_HEADERS,
+    keep_params: Sequence[str] = (),
     draft: bool = True,
 ) -> list[Recorded]:
     """Record each URL as a fixture under ``out``; a URL that fails gets its problem, the rest go on."""
@@ -218,7 +229,10 @@ def record(
         if not force and (cassette.exists() or expectation_path(cassette).exists()):
             results.append(Recorded(url, problem=f"{cassette} already exists; pass --force to overwrite it"))
             continue
-        recorded = fetch(url, timeout=timeout, max_bytes=max_bytes, headers=headers, scrub_headers=scrub_headers)
+        recorded = fetch(
+            url, timeout=timeout, max_bytes=max_bytes, headers=headers, scrub_headers=scrub_headers,
+            keep_params=keep_params,
+        )  # fmt: skip
         if recorded.problem is None:
             assert recorded.captured_at is not None
             first = recorded.interactions[0]["request"]["uri"]

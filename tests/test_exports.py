@@ -30,3 +30,22 @@ def test_all_names_exist_and_nothing_public_is_missing():
 
 def test_version_is_the_installed_distribution_version():
     assert harness.__version__ == importlib.metadata.version("news-harness")
+
+
+def test_check_page_on_a_generated_page():
+    from hypothesis import HealthCheck, given, settings
+
+    from harness import check_page, strategies
+
+    seen = []
+
+    @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @given(strategies.pages(decoy_kinds=("sponsored",), layouts=("cms",)))
+    def leaks(page):
+        checks = {f.check for f in check_page(page, "tests.plugins:naive", clock_check=False)}
+        sponsored = bool(page.expectation.must_not_contain)
+        assert ("body.sponsored_leak" in checks) == sponsored
+        seen.append(sponsored)
+
+    leaks()
+    assert any(seen), "no page with a sponsored widget was drawn"

@@ -79,6 +79,20 @@ def test_each_bad_url_gets_a_clear_message_and_the_rest_are_recorded(site, tmp_p
     assert results[-1].cassette is not None and results[-1].cassette.exists()
 
 
+def test_an_oversized_page_is_refused(site, tmp_path):
+    [result] = record([site.base + "/news/bridge"], tmp_path, max_bytes=500)
+    assert result.problem is not None
+    assert result.problem.endswith("bytes, over the limit of 500")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_scrubbing_is_configurable(site, tmp_path):
+    [kept] = record([site.base + "/go/1"], tmp_path, keep_params=["token"], scrub_headers=("cookie",))
+    text = kept.cassette.read_text()
+    assert "token=s3cr3t" in text and "Set-Cookie" in text
+    assert kept.scrubbed == []
+
+
 def test_credentials_are_used_but_never_stored(site, tmp_path):
     result = CliRunner().invoke(main, ["record", site.base + "/members/story", "--out", str(tmp_path),
                                        "-H", "Authorization: Bearer letmein"])  # fmt: skip
