@@ -14,7 +14,7 @@ from .fixtures import iter_fixtures
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
     from .model import Finding, Fixture
 
@@ -107,27 +107,42 @@ def check(
     options: Mapping[str, Any] | None = None,
     severity: Mapping[str, str] | None = None,
     include_drafts: bool = False,
+    jobs: int = 1,
+    memory_mb: int | None = None,
     on_result: Callable[[RunResult], None] | None = None,
 ) -> CheckReport:
     """Run each extractor on each fixture under ``paths`` (default: the bundled fixtures).
 
     A broken fixture or an extractor that cannot be loaded is recorded in
     ``problems`` and the rest still runs; an extractor that raises on a page
-    gives an ``extractor.error`` finding for that page. ``severity`` maps check
-    ids to "error", "warning", "info" or "off" (as ``[tool.harness.severity]``).
+    gives an ``extractor.error`` finding for that page. Extractors run in
+    ``jobs`` worker processes (``jobs=0``: in this process), so one that hangs,
+    exhausts ``memory_mb`` or kills its process costs that page only.
+    ``severity`` maps check ids to "error", "warning", "info" or "off" (as
+    ``[tool.harness.severity]``).
     """
+    from ._pool import RunSettings, run_pages
+
     report = CheckReport()
     report.extractors = load_extractors(extractors, report.problems)
-    for item in iter_fixtures(list(paths) if paths else [bundled_cassettes()], include_drafts=include_drafts):
-        if isinstance(item, FixtureError):
-            report.problems.append(item)
-            continue
-        fixture: Fixture = item
-        report.fixtures.append(fixture.name)
-        for extractor in report.extractors:
-            result = run_one(extractor, fixture, timeout=timeout, clock_check=clock_check, options=options)
+
+    def fixtures() -> Iterator[Fixture]:
+        roots = list(paths) if paths else [bundled_cassettes()]
+        for item in iter_fixtures(roots, include_drafts=include_drafts):
+            if isinstance(item, FixtureError):
+                report.problems.append(item)
+            else:
+                report.fixtures.append(item.name)
+                yield item
+
+    settings = RunSettings(timeout=timeout, clock_check=clock_check, options=options or {}, memory_mb=memory_mb)
+    done: dict[int, list[RunResult]] = {}
+    for outcome in run_pages(fixtures(), report.extractors, settings, jobs=jobs):
+        for result in outcome.results:
             result.findings = apply_severity(result.findings, severity or {})
-            report.results.append(result)
             if on_result is not None:
                 on_result(result)
+        done[outcome.index] = outcome.results
+    for index in sorted(done):
+        report.results.extend(done[index])
     return report

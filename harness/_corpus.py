@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gzip
 import json
 import re
 import zlib
@@ -26,6 +25,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Corpus", "PageRef", "decode_page", "open_corpus", "read_page_bytes"]
 
+#: The largest page read from a corpus (after decompression).
+MAX_PAGE_BYTES = 64 * 1024 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 #: Keys of a JSONL corpus line that become the page's expectation.
 TRUTH_KEYS = (
@@ -130,9 +131,18 @@ def read_page_bytes(path: Path) -> bytes:
         raise FixtureError(path, f"cannot be read: {error.strerror or error}") from None
     if path.suffix == ".gz":
         try:
-            return gzip.decompress(raw)
+            inflater = zlib.decompressobj(wbits=31)
+            data = inflater.decompress(raw, MAX_PAGE_BYTES + 1)
+            if len(data) > MAX_PAGE_BYTES:
+                raise FixtureError(path, f"decompresses to more than {MAX_PAGE_BYTES:,} bytes; not read")
+            if not inflater.eof:
+                raise FixtureError(path, "not a valid gzip file (Compressed file ended before the end-of-stream "
+                                         "marker was reached)")  # fmt: skip
+            return data
         except (OSError, EOFError, zlib.error) as error:
             raise FixtureError(path, f"not a valid gzip file ({error})") from None
+    if len(raw) > MAX_PAGE_BYTES:
+        raise FixtureError(path, f"is {len(raw):,} bytes, over the limit of {MAX_PAGE_BYTES:,}; not read")
     return raw
 
 

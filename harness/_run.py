@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import io
 import os
+import sys
 import tempfile
 import time
 import warnings
@@ -74,6 +75,8 @@ def _attempt(
 ) -> _Attempt:
     attempt = _Attempt()
     cwd = os.getcwd()
+    environment = dict(os.environ)
+    path = list(sys.path)
     started = time.perf_counter()
     if extractor.lookup is not None:  # saved predictions: nothing runs, nothing to contain
         attempt.value = extractor.lookup(fixture)
@@ -104,8 +107,14 @@ def _attempt(
         attempt.error = f"{name}: {_first_line(str(error))}"
     finally:
         attempt.seconds = time.perf_counter() - started
+        # What an extractor changes in the process must not follow it to the next page.
         if os.getcwd() != cwd:
             os.chdir(cwd)
+        if os.environ != environment:
+            os.environ.clear()
+            os.environ.update(environment)
+        if sys.path != path:
+            sys.path[:] = path
     return attempt
 
 

@@ -92,6 +92,20 @@ def list_command(fmt: str, paths: tuple[str, ...]) -> None:
 @click.option("--no-clock-check", is_flag=True, help="Skip the second run under a shifted clock.")
 @click.option("-v", "--verbose", is_flag=True, help="Also show info findings.")
 @click.option("--drafts", is_flag=True, help="Use unreviewed drafted expectations as truth too.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Worker processes (0: in this process, with no protection from crashes).",
+)
+@click.option(
+    "--memory-mb",
+    type=click.IntRange(min=64),
+    default=None,
+    help="Address-space limit of each worker, in MiB (an extractor over it gets a MemoryError).",
+)
 @click.argument("paths", nargs=-1, type=click.Path())
 def check_command(
     extractors: tuple[str, ...],
@@ -100,6 +114,8 @@ def check_command(
     no_clock_check: bool,
     verbose: bool,
     drafts: bool,
+    jobs: int,
+    memory_mb: int | None,
     paths: tuple[str, ...],
 ) -> None:
     """Run extractors over the fixtures under PATHS and list defects.
@@ -118,6 +134,8 @@ def check_command(
             options=project.checks,
             severity=project.severity,
             include_drafts=drafts,
+            jobs=jobs,
+            memory_mb=memory_mb,
         )
     except HarnessError as error:
         _fail(error)

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,8 +120,17 @@ def load_fixtures(paths: Iterable[str | os.PathLike[str]], *, include_drafts: bo
     return result
 
 
+#: The largest cassette or expectation read (a page over trafilatura's 20 MB download limit, with room).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
 def _read_text(path: Path) -> str:
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise FixtureError(path, "is not a regular file (a device, a pipe or a folder); not read")
+        if info.st_size > MAX_FILE_BYTES:
+            raise FixtureError(path, f"is {info.st_size:,} bytes, over the limit of {MAX_FILE_BYTES:,}; not read")
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise FixtureError(path, "file not found") from None
@@ -143,13 +153,20 @@ def load_fixture(cassette: Path, *, name: str | None = None, include_drafts: boo
         )
     interactions = load_cassette(_read_text(cassette), str(cassette))
     expectation = load_expectation(sidecar)
+    try:
+        page = page_from_interactions(interactions, expectation.captured_at)
+    except UnicodeDecodeError as error:
+        raise FixtureError(
+            cassette,
+            f"the page's body is binary that decodes neither as its declared charset nor as UTF-8 "
+            f"(byte {error.start}); record it again with 'harness record'",
+        ) from None
     if not expectation.reviewed and not include_drafts:
         raise ExpectationError(
             sidecar,
             f"is an unreviewed draft, not yet truth: check it with 'harness review {cassette}' "
             "(or pass --drafts to use it as it is)",
         )
-    page = page_from_interactions(interactions, expectation.captured_at)
     uris = {item["request"]["uri"] for item in interactions}
     if expectation.url not in uris:
         raise ExpectationError(
@@ -250,7 +267,11 @@ def _header(headers: Mapping[str, Any], name: str) -> str | None:
 
 
 def decode_body(body: str | bytes, content_type: str | None) -> str:
-    """A response body as text: stored text as is; bytes by their declared charset, else UTF-8."""
+    """A response body as text: stored text as is; bytes by their declared charset, else UTF-8.
+
+    Raises:
+        UnicodeDecodeError: the bytes decode under neither (the caller names the file).
+    """
     if isinstance(body, str):
         return body
     declared = _CHARSET.search(content_type or "") or _CHARSET.search(body[:2048].decode("ascii", "replace"))
@@ -259,7 +280,7 @@ def decode_body(body: str | bytes, content_type: str | None) -> str:
             return body.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             continue
-    return body.decode("utf-8", errors="replace")
+    return body.decode("utf-8")
 
 
 def page_from_interactions(interactions: list[dict[str, Any]], captured_at: dt.datetime | None) -> Page:

@@ -81,6 +81,8 @@ def write_snapshot(path: Path, extraction: Extraction, extractor: str, version: 
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(_document(extraction, extractor, version), out, indent=2, ensure_ascii=False)
             out.write("\n")
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

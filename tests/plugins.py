@@ -184,3 +184,42 @@ def naive(html: str, url: str) -> dict[str, Any]:
 
 
 naive.fields = {"body", "authors", "published"}  # type: ignore[attr-defined]
+
+
+def hogs_memory(html: str, url: str) -> dict[str, Any]:
+    """Allocates without bound (until the worker's memory limit stops it)."""
+    hoard = []
+    while True:
+        hoard.append(bytearray(50 * 1024 * 1024))
+
+
+def meddles(html: str, url: str) -> dict[str, Any]:
+    """Changes process-wide state: the environment, sys.path and the working directory."""
+    import sys
+
+    os.environ["HARNESS_MEDDLED"] = url
+    sys.path.insert(0, "/nonexistent")
+    os.chdir("/")
+    return {"title": "meddled"}
+
+
+def sees_meddling(html: str, url: str) -> dict[str, Any]:
+    """Reports what a previous extractor left behind in the process."""
+    import sys
+
+    left = [name for name, bad in (("environ", "HARNESS_MEDDLED" in os.environ),
+                                    ("sys.path", "/nonexistent" in sys.path)) if bad]  # fmt: skip
+    return {"title": "clean" if not left else "dirty: " + ", ".join(left)}
+
+
+for _func in (hogs_memory, meddles, sees_meddling):
+    _func.fields = {"title"}  # type: ignore[attr-defined]
+
+
+def titles_any(html: str, url: str) -> dict[str, Any]:
+    """The page's <title>, whatever the page is (for the hostile inputs)."""
+    start = html.find("<title>")
+    return {"title": html[start + 7 : html.find("</title>", start)] if start >= 0 else None}
+
+
+titles_any.fields = {"title"}  # type: ignore[attr-defined]

@@ -79,12 +79,12 @@ def test_the_written_file_is_loadable_by_pyyaml_as_vcrpy_expects():
         ("interactions: [\n", "not valid YAML at line"),
         ("- just\n- a list\n", "not a vcrpy cassette"),
         ("interactions: []\nversion: 1\n", "holds no interactions"),
-        ("interactions: [{request: {uri: u}}]\nversion: 1\n", "interaction 1: has no response"),
+        ("interactions: [{request: {uri: 'http://a.example/'}}]\nversion: 1\n", "interaction 1: has no response"),
         (
-            "interactions: [{request: {uri: u}, response: {status: {code: 200}}}]\nversion: 1\n",
+            "interactions: [{request: {uri: 'http://a.example/'}, response: {status: {code: 200}}}]\nversion: 1\n",
             "interaction 1: has no response.body.string",
         ),
-        ("interactions: [{request: {uri: u}}]\nversion: 2\n", "format version 2 is not supported"),
+        ("interactions: [{request: {uri: 'http://a.example/'}}]\nversion: 2\n", "format version 2 is not supported"),
         ("requests: []\n", "not a vcrpy cassette"),
     ],
 )
@@ -116,11 +116,11 @@ def test_roundtrip_over_real_pages():
     "text",
     [
         # Hand-written cassettes in shapes this module does not write: YAML reads them.
-        "interactions:\n- request: {uri: u}\n  response:\n    body:\n      string: |\n          deeper\n"
-        "    status: {code: 200}\nversion: 1\n",
-        "interactions:\n- request: {uri: u}\n  response:\n    body:\n      string: |\n        a\n   \n"
-        "        b\n    status: {code: 200}\nversion: 1\n",
-        "interactions:\n- request: {uri: u}\n  response:\n    body: {string: 'flow'}\n"
+        "interactions:\n- request: {uri: 'http://a.example/'}\n  response:\n    body:\n"
+        "      string: |\n          deeper\n    status: {code: 200}\nversion: 1\n",
+        "interactions:\n- request: {uri: 'http://a.example/'}\n  response:\n    body:\n"
+        "      string: |\n        a\n   \n        b\n    status: {code: 200}\nversion: 1\n",
+        "interactions:\n- request: {uri: 'http://a.example/'}\n  response:\n    body: {string: 'flow'}\n"
         "    status: {code: 200}\nversion: 1\n",
     ],
 )
