@@ -177,6 +177,12 @@ def check_command(
 )
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per page and extractor.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
+@click.option(
+    "--memory-mb",
+    type=click.IntRange(min=64),
+    default=None,
+    help="Address-space limit of each worker, in MiB (an extractor over it gets a MemoryError).",
+)
 @click.option("--resamples", type=click.IntRange(min=2), default=1000, show_default=True)
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the full report as JSON.")
 @click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False), help="Write the leaderboard as Markdown.")
@@ -190,6 +196,7 @@ def score_command(
     jobs: int | None,
     timeout: float | None,
     seed: int,
+    memory_mb: int | None,
     resamples: int,
     json_path: str | None,
     markdown_path: str | None,
@@ -220,6 +227,7 @@ def score_command(
             resamples=resamples,
             progress=_progress(),
             texts=html_path is not None,
+            memory_mb=memory_mb,
         )
     except HarnessError as error:
         _fail(error)

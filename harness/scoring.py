@@ -235,6 +235,7 @@ def score(
     progress: Callable[[int, int | None], None] | None = None,
     texts: bool = False,
     options: Mapping[str, Any] | None = None,
+    memory_mb: int | None = None,
 ) -> ScoreReport:
     """Score extractors (or saved predictions) over corpora (default: the bundled fixtures).
 
@@ -264,7 +265,7 @@ def score(
             )
     scores: dict[str, list[PageScore]] = {e.name: [] for e in loaded}
     report.spool = Path(tempfile.mkdtemp(prefix="harness-score-"))
-    settings = RunSettings(timeout=timeout, options=options or {})
+    settings = RunSettings(timeout=timeout, options=options or {}, memory_mb=memory_mb)
     analyser = _Analyser(str(report.spool), loaded[0].name if loaded else "", texts)
     done = 0
     missing: dict[str, int] = {}
