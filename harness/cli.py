@@ -505,6 +505,11 @@ def import_corpus_command(path: str, out: str, force: bool) -> None:
         report = import_corpus(path, out, force=force)
     except HarnessError as error:
         _fail(error)
+    _print_import(report, out)
+
+
+def _print_import(report: Any, out: str) -> None:
+    """What an import wrote and kept, its problems one line each; exit 2 when there were any."""
     for problem in report.problems:
         click.echo(f"problem: {problem}")
     click.echo(
@@ -552,11 +557,7 @@ def import_warc_command(path: str, out: str, force: bool) -> None:
         report = import_warc(path, out, force=force)
     except HarnessError as error:
         _fail(error)
-    for problem in report.problems:
-        click.echo(f"problem: {problem}")
-    click.echo(f"wrote {len(report.written)} fixtures to {out}"
-               + (f"; kept {len(report.skipped)} that already existed" if report.skipped else ""))  # fmt: skip
-    sys.exit(2 if report.problems else 0)
+    _print_import(report, out)
 
 
 def _render_compare(report: Any, base: str, head: str) -> str:

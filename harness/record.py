@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .errors import FixtureError
-from .fixtures import expectation_path, save_fixture
+from .fixtures import _header, expectation_path, save_fixture
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -75,14 +75,6 @@ def _scrub_headers(headers: Mapping[str, Any], side: str, names: Sequence[str], 
             continue
         out[key] = value
     return out
-
-
-def _header(headers: Mapping[str, Any], name: str) -> str | None:
-    for key, value in headers.items():
-        if key.lower() == name:
-            values = value if isinstance(value, list) else [value]
-            return str(values[0]) if values else None
-    return None
 
 
 def _text(body: bytes | str, content_type: str | None) -> tuple[str, str | None]:
