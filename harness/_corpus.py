@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._decode import decode_html
 from .errors import ExpectationError, FixtureError, UsageError
 from .fixtures import discover, expectation_from_dict, fixture_name, load_fixture, page_from_interactions
 from .model import Fixture
@@ -27,7 +28,6 @@ __all__ = ["Corpus", "PageRef", "decode_page", "open_corpus", "read_page_bytes"]
 
 #: The largest page read from a corpus (after decompression).
 MAX_PAGE_BYTES = 64 * 1024 * 1024
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 #: Keys of a JSONL corpus line that become the page's expectation.
 TRUTH_KEYS = (
     "url", "captured_at", "timezone", "title", "authors", "organizations", "published", "modified",
@@ -152,24 +152,7 @@ def decode_page(raw: bytes, source: object) -> str:
     Raises:
         FixtureError: the bytes decode under neither.
     """
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        utf8_error = error
-    declared = _META_CHARSET.search(raw[:4096])
-    if declared:
-        charset = declared.group(1).decode("ascii", "replace")
-        try:
-            return raw.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    reason = f"is not UTF-8 (byte {utf8_error.start})"
-    reason += (
-        f" and does not decode as its declared {declared.group(1).decode()!r}"
-        if declared
-        else (" and declares no charset")
-    )
-    raise FixtureError(source, f"undecodable page: {reason}")
+    return decode_html(raw, source)[0]
 
 
 def _page_fixture(name: str, html: str, truth: dict[str, Any], source: object, *, validate: bool = True) -> Fixture:

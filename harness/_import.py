@@ -65,20 +65,9 @@ def import_corpus(path: str | Path, out: str | Path, *, force: bool = False) -> 
 def _save_page(
     out: Path, name: str, interactions: list[dict[str, Any]], captured: dt.datetime, *, force: bool, draft: bool
 ) -> Path:
-    """Write one page as a fixture with a drafted expectation (and its evidence)."""
-    from .draft import draft_expectation, write_evidence
+    from .draft import save_drafted
 
-    cassette = out / f"{name}.yaml"
-    url = interactions[0]["request"]["uri"]
-    html = interactions[-1]["response"]["body"]["string"]
-    if draft:
-        truth, evidence = draft_expectation(html, url, captured)
-    else:
-        truth, evidence = {"url": url, "captured_at": captured.isoformat(), "timezone": "UTC", "reviewed": False}, {}
-    sidecar = save_fixture(cassette, interactions, truth, force=force)
-    if evidence:
-        write_evidence(sidecar.with_name(sidecar.name.replace(".expected.json", ".draft.json")), evidence)
-    return cassette
+    return save_drafted(out / f"{name}.yaml", interactions, captured, force=force, draft=draft)
 
 
 def _interaction(url: str, status: int, reason: str, headers: dict[str, list[str]], text: str) -> dict[str, Any]:

@@ -586,10 +586,9 @@ def _render_compare(report: Any, base: str, head: str) -> str:
 def _write(path: str, text: str) -> None:
     from pathlib import Path
 
-    target = Path(path)
-    temp = target.with_name(f".{target.name}.tmp")
-    temp.write_text(text, encoding="utf-8")
-    temp.replace(target)
+    from ._files import write_atomic
+
+    write_atomic(Path(path), text)
     click.echo(f"wrote {path}", err=True)
 
 

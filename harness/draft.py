@@ -4,7 +4,7 @@ A draft is a starting point for a person, never the truth: it is written
 with ``"reviewed": false`` (and so not used as truth until reviewed, see
 ``harness review``), and its evidence (each candidate value with the
 extractors that proposed it, and the page's byline, date and metadata
-elements) goes in a ``<name>.draft.json`` beside it.
+elements) goes in a ``<name>.draft.json`` beside it (``evidence_path``).
 """
 
 from __future__ import annotations
@@ -16,18 +16,20 @@ from typing import TYPE_CHECKING, Any
 from lxml import html as lxml_html
 
 from ._dates import parse_stamp
+from ._files import write_atomic
 from ._run import run_one
 from ._text import fold, name_key, shingle_overlap
-from .fixtures import expectation_from_dict, page_from_interactions
+from .fixtures import evidence_path, expectation_from_dict, page_from_interactions, save_fixture
 from .model import Fixture
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Sequence
+    from pathlib import Path
 
     from .extractors import LoadedExtractor
 
-__all__ = ["draft_expectation", "page_evidence"]
+__all__ = ["draft_expectation", "page_evidence", "save_drafted"]
 
 
 def _installed() -> list[LoadedExtractor]:
@@ -189,6 +191,21 @@ def _medoid(bodies: list[str]) -> str | None:
     return max(bodies, key=lambda body: sum(f1(other, body) for other in bodies if other is not body))
 
 
-def write_evidence(path: Any, evidence: dict[str, Any]) -> None:
-    """Write the draft's evidence sidecar (JSON)."""
-    path.write_text(json.dumps(evidence, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+def save_drafted(
+    cassette: Path, interactions: list[dict[str, Any]], captured_at: dt.datetime, *, force: bool, draft: bool = True
+) -> Path:
+    """Write a newly recorded or imported page as a fixture with a drafted expectation and its evidence.
+
+    Raises:
+        FixtureError: the fixture exists and ``force`` is false (nothing is written).
+    """
+    url = interactions[0]["request"]["uri"]
+    if draft:
+        truth, evidence = draft_expectation(interactions[-1]["response"]["body"]["string"], url, captured_at)
+    else:
+        truth = {"url": url, "captured_at": captured_at.isoformat(), "timezone": "UTC", "reviewed": False}
+        evidence = {}
+    save_fixture(cassette, interactions, truth, force=force)
+    if evidence:
+        write_atomic(evidence_path(cassette), json.dumps(evidence, indent=2, ensure_ascii=False) + "\n")
+    return cassette

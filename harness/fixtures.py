@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 import stat
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._cassette import dump_cassette, load_cassette
 from ._dates import zone
+from ._decode import decode_html
+from ._files import write_atomic
 from ._resources import schema_errors
 from .errors import ExpectationError, FixtureError, UsageError
 from .model import Decoy, Expectation, Fixture, Page, Snippet
@@ -38,7 +38,6 @@ __all__ = [
 
 CASSETTE_SUFFIXES = (".yaml", ".yml")
 EXPECTED_SUFFIX = ".expected.json"
-_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
 @dataclass
@@ -90,6 +89,11 @@ def fixture_name(root: Path, cassette: Path) -> str:
 def expectation_path(cassette: Path) -> Path:
     """Where the expectation sidecar of ``cassette`` lives."""
     return cassette.with_name(cassette.name.rsplit(".", 1)[0] + EXPECTED_SUFFIX)
+
+
+def evidence_path(cassette: Path) -> Path:
+    """Where the evidence behind a drafted expectation of ``cassette`` lives."""
+    return cassette.with_name(cassette.name.rsplit(".", 1)[0] + ".draft.json")
 
 
 def iter_fixtures(
@@ -155,12 +159,9 @@ def load_fixture(cassette: Path, *, name: str | None = None, include_drafts: boo
     expectation = load_expectation(sidecar)
     try:
         page = page_from_interactions(interactions, expectation.captured_at)
-    except UnicodeDecodeError as error:
-        raise FixtureError(
-            cassette,
-            f"the page's body is binary that decodes neither as its declared charset nor as UTF-8 "
-            f"(byte {error.start}); record it again with 'harness record'",
-        ) from None
+    except FixtureError as error:
+        raise FixtureError(cassette, f"the page's body {error.reason.removeprefix('undecodable page: ')}; "
+                                     "record it again with 'harness record'") from None  # fmt: skip
     if not expectation.reviewed and not include_drafts:
         raise ExpectationError(
             sidecar,
@@ -267,20 +268,12 @@ def _header(headers: Mapping[str, Any], name: str) -> str | None:
 
 
 def decode_body(body: str | bytes, content_type: str | None) -> str:
-    """A response body as text: stored text as is; bytes by their declared charset, else UTF-8.
+    """A response body as text: stored text as is, bytes through :func:`~harness._decode.decode_html`.
 
     Raises:
-        UnicodeDecodeError: the bytes decode under neither (the caller names the file).
+        FixtureError: the bytes do not decode (the caller names the file).
     """
-    if isinstance(body, str):
-        return body
-    declared = _CHARSET.search(content_type or "") or _CHARSET.search(body[:2048].decode("ascii", "replace"))
-    for encoding in ([declared.group(1)] if declared else []) + ["utf-8"]:
-        try:
-            return body.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return body.decode("utf-8")
+    return body if isinstance(body, str) else decode_html(body, "<response body>", content_type)[0]
 
 
 def page_from_interactions(interactions: list[dict[str, Any]], captured_at: dt.datetime | None) -> Page:
@@ -299,20 +292,6 @@ def page_from_interactions(interactions: list[dict[str, Any]], captured_at: dt.d
         captured_at=captured_at,
         interactions=tuple(interactions),
     )
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def save_fixture(
@@ -334,6 +313,6 @@ def save_fixture(
         for path in (cassette, sidecar):
             if path.exists():
                 raise FixtureError(path, "already exists; pass force=True (--force) to overwrite it")
-    _write_atomic(cassette, dump_cassette(interactions))
-    _write_atomic(sidecar, json.dumps(dict(expectation), indent=2, ensure_ascii=False) + "\n")
+    write_atomic(cassette, dump_cassette(interactions))
+    write_atomic(sidecar, json.dumps(dict(expectation), indent=2, ensure_ascii=False) + "\n")
     return sidecar

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from ._decode import decode_html
 from .errors import FixtureError
-from .fixtures import _header, expectation_path, save_fixture
+from .fixtures import _header, expectation_path
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -78,21 +79,14 @@ def _scrub_headers(headers: Mapping[str, Any], side: str, names: Sequence[str], 
 
 
 def _text(body: bytes | str, content_type: str | None) -> tuple[str, str | None]:
-    """The body as text, and the charset it was decoded from (None when it was UTF-8 or text already)."""
+    """The body as text, and the charset it was decoded from when that was not UTF-8."""
     if isinstance(body, str):
         return body, None
-    from ._corpus import decode_page
-
-    declared = _CHARSET.search(content_type or "")
-    if declared and declared.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
-        try:
-            return body.decode(declared.group(1)), declared.group(1)
-        except (LookupError, UnicodeDecodeError):
-            pass
     try:
-        return decode_page(body, "<response>"), None
-    except FixtureError:
+        text, charset = decode_html(body, "<response>", content_type)
+    except FixtureError:  # keep what can be kept; the draft's reviewer sees the damage
         return body.decode("utf-8", errors="replace"), None
+    return text, None if charset == "utf-8" else charset
 
 
 def _readable(
@@ -213,7 +207,7 @@ def record(
     draft: bool = True,
 ) -> list[Recorded]:
     """Record each URL as a fixture under ``out``; a URL that fails gets its problem, the rest go on."""
-    from .draft import draft_expectation, write_evidence
+    from .draft import save_drafted
 
     results = []
     for url in urls:
@@ -227,20 +221,11 @@ def record(
         )  # fmt: skip
         if recorded.problem is None:
             assert recorded.captured_at is not None
-            first = recorded.interactions[0]["request"]["uri"]
-            if draft:
-                truth, evidence = draft_expectation(recorded.html, first, recorded.captured_at)
-            else:
-                truth = {"url": first, "captured_at": recorded.captured_at.isoformat(), "timezone": "UTC",
-                         "reviewed": False}  # fmt: skip
-                evidence = {}
             try:
-                sidecar = save_fixture(cassette, recorded.interactions, truth, force=force)
+                recorded.cassette = save_drafted(
+                    cassette, recorded.interactions, recorded.captured_at, force=force, draft=draft
+                )
             except FixtureError as error:
                 recorded.problem = error.reason
-            else:
-                recorded.cassette = cassette
-                if evidence:
-                    write_evidence(sidecar.with_name(sidecar.name.replace(".expected.json", ".draft.json")), evidence)
         results.append(recorded)
     return results

@@ -6,8 +6,9 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ._files import write_atomic
 from .errors import FixtureError
-from .fixtures import discover, expectation_from_dict, expectation_path
+from .fixtures import discover, evidence_path, expectation_from_dict, expectation_path
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,12 +38,11 @@ def drafts(paths: list[str | Path]) -> list[Draft]:
             continue
         if not isinstance(truth, dict) or truth.get("reviewed", True):
             continue
-        evidence_path = sidecar.with_name(sidecar.name.replace(".expected.json", ".draft.json"))
         try:
-            evidence = json.loads(evidence_path.read_text(encoding="utf-8"))
+            evidence = json.loads(evidence_path(cassette).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             evidence = {}
-        found.append(Draft(cassette, sidecar, evidence_path, truth, evidence))
+        found.append(Draft(cassette, sidecar, evidence_path(cassette), truth, evidence))
     return found
 
 
@@ -65,12 +65,6 @@ def render_draft(draft: Draft) -> str:
     return "\n".join(lines)
 
 
-def _write(path: Path, data: dict[str, Any]) -> None:
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    temp.replace(path)
-
-
 def accept(draft: Draft, truth: dict[str, Any] | None = None) -> None:
     """Mark the draft (or an edited version of it) as reviewed truth; the evidence file is removed.
 
@@ -83,7 +77,7 @@ def accept(draft: Draft, truth: dict[str, Any] | None = None) -> None:
     if notes.startswith("Drafted by"):
         data["notes"] = "Reviewed from a draft by 'harness record'."
     expectation_from_dict(data, source=draft.sidecar)
-    _write(draft.sidecar, data)
+    write_atomic(draft.sidecar, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     draft.evidence_path.unlink(missing_ok=True)
 
 

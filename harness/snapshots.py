@@ -13,14 +13,13 @@ Updates write only what was asked (new, changed, or all) and never delete.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._dates import parse_stamp
+from ._files import write_atomic
 from ._text import fold, name_key, shingle_overlap
 
 if TYPE_CHECKING:
@@ -75,18 +74,7 @@ def _document(extraction: Extraction, extractor: str, version: str | None) -> di
 
 def write_snapshot(path: Path, extraction: Extraction, extractor: str, version: str | None) -> None:
     """Write a snapshot atomically (a killed write leaves the old file whole)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(_document(extraction, extractor, version), out, indent=2, ensure_ascii=False)
-            out.write("\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, json.dumps(_document(extraction, extractor, version), indent=2, ensure_ascii=False) + "\n")
 
 
 def _same_stamp(a: object, b: object) -> bool:

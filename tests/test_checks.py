@@ -161,7 +161,7 @@ def test_shingle_scores():
     precision, recall = shingle_scores("a b c d", "a b c d e f")
     assert precision == 1.0 and recall == pytest.approx(1 / 3)
     assert shingle_scores("", "") == (1.0, 1.0)
-    assert shingle_scores("", "a b c d") == (1.0, 0.0) or shingle_scores("", "a b c d")[1] == 0.0
+    assert shingle_scores("", "a b c d") == (0.0, 0.0)  # nothing extracted: no precision to speak of, no recall
 
 
 # -- dates -------------------------------------------------------------------

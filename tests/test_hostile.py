@@ -208,7 +208,7 @@ def test_memory_exhaustion_is_named(numbered_pages):
     assert {f.message for r in report.results for f in r.findings} == {"raised MemoryError: "}
 
 
-def test_printing_and_global_state_do_not_leak(numbered_pages, capsys):
+def test_global_state_does_not_leak_between_pages(numbered_pages):
     report = check([numbered_pages], ["tests.plugins:meddles", "tests.plugins:sees_meddling"], clock_check=False,
                    jobs=1)  # fmt: skip
     seen = [r.extraction.title for r in report.results if r.extractor.endswith("sees_meddling")]

@@ -8,7 +8,6 @@ import pytest
 
 from harness.errors import ExtractorError, ExtractorNotInstalledError, UnknownExtractorError
 from harness.extractors import ExtractorInfo, registry, resolve
-from harness.extractors._builtin import _FIELDS
 
 BUILTINS = [
     "boilerpy3",
@@ -37,16 +36,6 @@ def test_resolving_a_builtin_gives_its_fields_and_version():
     loaded = resolve("htmldate")
     assert loaded.fields == frozenset({"published"})
     assert loaded.version == importlib.metadata.version("htmldate")
-
-
-def test_builtin_field_table_matches_the_adapters():
-    for name in BUILTINS:
-        info = registry().extractors[name]
-        if not info.installed():
-            continue
-        module = info.load().__module__
-        adapter = importlib.import_module(module)
-        assert _FIELDS[module.rsplit(".", 1)[1]] == adapter.FIELDS, name
 
 
 def test_an_unknown_name_says_what_exists():

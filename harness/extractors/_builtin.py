@@ -94,11 +94,8 @@ def _loader(module: str) -> Callable[[], Callable[..., Any]]:
     return load
 
 
-def _fields(module: str) -> frozenset[str]:
-    # Read FIELDS without importing the adapter (which imports the extractor).
-    return _FIELDS[module]
-
-
+# Each adapter's FIELDS, read here without importing the adapter (which imports its
+# extractor); tests/extractors/test_adapters.py holds the two together.
 _FIELDS = {
     "_trafilatura": frozenset({"title", "authors", "published", "body"}),
     "_newspaper4k": frozenset({"title", "authors", "published", "body", "language"}),
@@ -120,7 +117,7 @@ def harness_register_extractors(register: Callable[[ExtractorInfo], None]) -> No
             ExtractorInfo(
                 name=name,
                 load=_loader(module),
-                fields=_fields(module),
+                fields=_FIELDS[module],
                 distribution=distribution,
                 extra=extra,
                 description=description,
