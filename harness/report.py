@@ -15,11 +15,6 @@ __all__ = ["render_json", "render_text"]
 _MARK = {"error": "E", "warning": "W", "info": "i"}
 
 
-def _value(value: object, limit: int = 100) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def render_finding(finding: Finding) -> list[str]:
     """A finding as indented lines: the check and message, then what was expected."""
     lines = [f"    {_MARK[finding.severity]} {finding.check:<26} {finding.message}"]
