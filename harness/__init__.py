@@ -1,22 +1,45 @@
-"""news-harness: a data-quality test harness for news scrapers and article extractors."""
+"""news-harness: a data-quality test harness for news scrapers and article extractors.
+
+The public names load on first use (PEP 562): installing news-harness puts its
+pytest plugin in every test run on the machine, and importing the plugin must
+not import the whole harness.
+"""
 
 from __future__ import annotations
 
-from ._check import CheckReport, check, check_page
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .errors import (
-    ExpectationError,
-    ExtractorError,
-    ExtractorNotInstalledError,
-    FixtureError,
-    HarnessError,
-    UnknownExtractorError,
-    UsageError,
-)
-from .extractors import Extractor, ExtractorInfo, LoadedExtractor, hookimpl, registry, resolve
-from .fixtures import LoadResult, load_fixture, load_fixtures, save_fixture
-from .model import Decoy, Expectation, Extraction, Finding, Fixture, Page, Snippet
-from .scoring import ScoreReport, score
+
+if TYPE_CHECKING:
+    from ._check import CheckReport, check, check_page
+    from .errors import (
+        ExpectationError,
+        ExtractorError,
+        ExtractorNotInstalledError,
+        FixtureError,
+        HarnessError,
+        UnknownExtractorError,
+        UsageError,
+    )
+    from .extractors import Extractor, ExtractorInfo, LoadedExtractor, hookimpl, registry, resolve
+    from .fixtures import LoadResult, load_fixture, load_fixtures, save_fixture
+    from .model import Decoy, Expectation, Extraction, Finding, Fixture, Page, Snippet
+    from .scoring import ScoreReport, score
+
+#: Where each public name lives.
+_HOMES = {
+    "CheckReport": "_check", "check": "_check", "check_page": "_check",
+    "ExpectationError": "errors", "ExtractorError": "errors", "ExtractorNotInstalledError": "errors",
+    "FixtureError": "errors", "HarnessError": "errors", "UnknownExtractorError": "errors", "UsageError": "errors",
+    "Extractor": "extractors", "ExtractorInfo": "extractors", "LoadedExtractor": "extractors",
+    "hookimpl": "extractors", "registry": "extractors", "resolve": "extractors",
+    "LoadResult": "fixtures", "load_fixture": "fixtures", "load_fixtures": "fixtures", "save_fixture": "fixtures",
+    "Decoy": "model", "Expectation": "model", "Extraction": "model", "Finding": "model", "Fixture": "model",
+    "Page": "model", "Snippet": "model",
+    "ScoreReport": "scoring", "score": "scoring",
+}  # fmt: skip
 
 __all__ = [
     "CheckReport",
@@ -50,3 +73,18 @@ __all__ = [
     "save_fixture",
     "score",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        msg = f"module 'harness' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    # The public names, whether loaded yet or not; helper imports stay out of sight.
+    return sorted({*__all__, *(name for name in globals() if name.startswith("_"))})

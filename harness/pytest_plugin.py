@@ -78,6 +78,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "harness: a news-harness fixture × extractor item")
     extractors = list(config.option.harness_extractors) or list(config.getini("harness_extractors"))
     fixtures = list(config.option.harness_fixtures) or list(config.getini("harness_fixtures"))
+    if not extractors and not _mentions_harness(Path(str(config.rootpath))):
+        return  # a project that does not use news-harness: import nothing more
     from .config import load_config
     from .errors import HarnessError
 
@@ -105,6 +107,18 @@ def pytest_configure(config: pytest.Config) -> None:
         for root in state.roots:
             if not any(root == a or a in root.parents for a in args):
                 config.args.append(str(root))
+
+
+def _mentions_harness(root: Path) -> bool:
+    """Whether a pyproject.toml at or above ``root`` has a [tool.harness] table (a cheap text test)."""
+    for folder in (root, *root.parents):
+        path = folder / "pyproject.toml"
+        if path.is_file():
+            try:
+                return "[tool.harness" in path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return False
+    return False
 
 
 def _state(config: pytest.Config) -> _State | None:
