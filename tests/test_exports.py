@@ -49,3 +49,12 @@ def test_check_page_on_a_generated_page():
 
     leaks()
     assert any(seen), "no page with a sponsored widget was drawn"
+
+
+def test_the_pytest_plugin_imports_nothing_heavy():
+    import subprocess
+    import sys
+
+    code = "import sys, harness.pytest_plugin; print(sorted(m for m in sys.modules if m.startswith('harness')))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "['harness', 'harness._version', 'harness.pytest_plugin']"
