@@ -48,7 +48,7 @@ def generation(count: int = 2000) -> dict[str, float]:
 
 def property_runs(examples: int = 50) -> dict[str, dict[str, float]]:
     from harness.extractors import registry, resolve
-    from harness.fuzz import fuzz
+    from harness.testing import fuzz
 
     out = {}
     for info in registry().installed():

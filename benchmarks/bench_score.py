@@ -39,12 +39,12 @@ ZYTE = ROOT.parent / "shared" / "corpora" / "zyte"
 def per_page_overhead() -> dict[str, float]:
     from lxml import html as lxml_html
 
-    from harness._corpus import open_corpus
-    from harness._import import import_corpus
-    from harness._predictions import load_predictions
-    from harness._run import run_one
+    from harness.fixtures import open_corpus
+    from harness.authoring import import_corpus
+    from harness.extractors import load_predictions
+    from harness.running import run_one
     from harness.fixtures import load_fixture
-    from harness.metrics import score_page
+    from harness.scoring import score_page
 
     folder = Path(tempfile.mkdtemp(prefix="bench-overhead-"))
     try:
@@ -82,7 +82,7 @@ def per_page_overhead() -> dict[str, float]:
 
 
 def _clear_caches() -> None:
-    from harness import _text
+    from harness.core import compare as _text
 
     for cached in (_text.fold, _text.tokens, _text._truth, _text.shingle_overlap):
         cached.cache_clear()

@@ -10,34 +10,40 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._version import __version__
+__version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from ._check import CheckReport, check, check_page
-    from .errors import (
+    from .core import (
+        Decoy,
+        Expectation,
         ExpectationError,
+        Extraction,
         ExtractorError,
         ExtractorNotInstalledError,
+        Finding,
+        Fixture,
         FixtureError,
         HarnessError,
+        Page,
+        Snippet,
         UnknownExtractorError,
         UsageError,
     )
     from .extractors import Extractor, ExtractorInfo, LoadedExtractor, hookimpl, registry, resolve
     from .fixtures import LoadResult, load_fixture, load_fixtures, save_fixture
-    from .model import Decoy, Expectation, Extraction, Finding, Fixture, Page, Snippet
+    from .running import CheckReport, check, check_page
     from .scoring import ScoreReport, score
 
 #: Where each public name lives.
 _HOMES = {
-    "CheckReport": "_check", "check": "_check", "check_page": "_check",
-    "ExpectationError": "errors", "ExtractorError": "errors", "ExtractorNotInstalledError": "errors",
-    "FixtureError": "errors", "HarnessError": "errors", "UnknownExtractorError": "errors", "UsageError": "errors",
+    "CheckReport": "running", "check": "running", "check_page": "running",
+    "ExpectationError": "core", "ExtractorError": "core", "ExtractorNotInstalledError": "core",
+    "FixtureError": "core", "HarnessError": "core", "UnknownExtractorError": "core", "UsageError": "core",
+    "Decoy": "core", "Expectation": "core", "Extraction": "core", "Finding": "core", "Fixture": "core",
+    "Page": "core", "Snippet": "core",
     "Extractor": "extractors", "ExtractorInfo": "extractors", "LoadedExtractor": "extractors",
     "hookimpl": "extractors", "registry": "extractors", "resolve": "extractors",
     "LoadResult": "fixtures", "load_fixture": "fixtures", "load_fixtures": "fixtures", "save_fixture": "fixtures",
-    "Decoy": "model", "Expectation": "model", "Extraction": "model", "Finding": "model", "Fixture": "model",
-    "Page": "model", "Snippet": "model",
     "ScoreReport": "scoring", "score": "scoring",
 }  # fmt: skip
 

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from harness.fixtures import expectation_from_dict, page_from_interactions
-from harness.model import Fixture
+from harness.core import Fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

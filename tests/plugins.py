@@ -76,7 +76,7 @@ def newspaper_defaults(html: str, url: str) -> dict[str, Any]:
 
 @cache
 def _truths() -> dict[str, dict[str, Any]]:
-    from harness._resources import bundled_cassettes
+    from harness.core import bundled_cassettes
     from harness.fixtures import load_fixtures
 
     return {f.page.url: dict(f.expectation.raw) for f in load_fixtures([bundled_cassettes()]).fixtures}

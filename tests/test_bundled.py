@@ -8,8 +8,8 @@ import pytest
 from lxml import html as lxml_html
 
 from harness import check, load_fixtures
-from harness._resources import bundled_cassettes
-from harness._text import contains, fold
+from harness.core import bundled_cassettes
+from harness.core import contains, fold
 
 KSL = "ksltv/north-korean-troops-russia"
 FIXTURES = load_fixtures([bundled_cassettes()])

@@ -9,8 +9,8 @@ import pytest
 import vcr
 import yaml
 
-from harness._cassette import _read, _read_fast, dump_cassette, load_cassette
-from harness.errors import FixtureError
+from harness.fixtures.cassette import _read, _read_fast, dump_cassette, load_cassette
+from harness.core import FixtureError
 from tests.conftest import CORPORA, interactions_of
 
 

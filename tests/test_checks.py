@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from harness.checks import CATALOGUE, noise_reason, run_checks, shingle_scores
-from harness.model import Extraction
+from harness.checks import CATALOGUE, noise_reason, run_checks
+from harness.core import shingle_scores
+from harness.core import Extraction
 from tests.conftest import make_fixture
 
 ALL = frozenset({"title", "authors", "published", "modified", "body"})

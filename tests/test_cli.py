@@ -6,7 +6,7 @@ import json
 
 from click.testing import CliRunner
 
-from harness.cli import main
+from harness.shells.cli import main
 from tests.conftest import BASE_TRUTH, write_fixture
 
 HTML = (

@@ -8,10 +8,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from harness._corpus import open_corpus
-from harness._import import import_corpus
-from harness.cli import main
-from harness.errors import FixtureError
+from harness.fixtures import open_corpus
+from harness.authoring import import_corpus
+from harness.shells.cli import main
+from harness.core import FixtureError
 from harness.fixtures import load_fixtures
 from harness.scoring import score
 from tests.conftest import needs_corpus

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from harness.errors import ExpectationError, FixtureError, UsageError
+from harness.core import ExpectationError, FixtureError, UsageError
 from harness.fixtures import load_fixtures, save_fixture
 from tests.conftest import BASE_TRUTH, interactions_of, write_fixture
 

@@ -7,9 +7,9 @@ import pytest
 from click.testing import CliRunner
 
 from harness import check
-from harness.cli import main
+from harness.shells.cli import main
 from harness.extractors import LoadedExtractor, resolve
-from harness.fuzz import PROPERTIES, fuzz
+from harness.testing import PROPERTIES, fuzz
 
 pytest_plugins = ["pytester"]
 
@@ -50,7 +50,7 @@ def test_a_saved_failure_replays_as_an_ordinary_fixture(tmp_path):
 
 
 def test_mutations_of_recorded_pages_are_metamorphic(tmp_path):
-    from harness._resources import bundled_cassettes
+    from harness.core import bundled_cassettes
     from harness.fixtures import load_fixtures
 
     fixtures = load_fixtures([bundled_cassettes() / "ksltv"]).fixtures
@@ -64,7 +64,7 @@ def test_mutations_of_recorded_pages_are_metamorphic(tmp_path):
 
 
 def test_unknown_property_is_a_usage_error():
-    from harness.errors import UsageError
+    from harness.core import UsageError
 
     with pytest.raises(UsageError, match="Unknown property 'no_leaks'; known: no_sponsored_leak"):
         fuzz(ORACLE, properties=["no_leaks"])
@@ -72,14 +72,17 @@ def test_unknown_property_is_a_usage_error():
 
 def test_fuzz_cli(tmp_path):
     result = CliRunner().invoke(main, [
-        "fuzz", "-e", "tests.plugins:naive", "--property", "no_sponsored_leak", "--property", "clock_independent",
+        "fuzz", "-e", "tests.plugins:naive", "--property", "no_sponsored_leak", "--property", "contract",
         "--examples", "30", "--save-failures", str(tmp_path),
     ])  # fmt: skip
     assert result.exit_code == 1
-    assert "tests.plugins:naive: 2 properties, 1 failed (seed 0, up to 30 examples each)" in result.output
+    # naive returns the teaser's "2 days ago" as its date: a schema breach, so the contract fails too.
+    assert "tests.plugins:naive: 2 properties, 2 failed (seed 0, up to 30 examples each)" in result.output
     assert "FAIL  no_sponsored_leak: generated page:" in result.output
+    assert "schema.invalid: $.published: '" in result.output
     assert "Reproduce with: harness fuzz -e tests.plugins:naive --seed 0 --examples 30" in result.output
     assert len(list(tmp_path.glob("no_sponsored_leak-*.yaml"))) == 1
+    assert len(list(tmp_path.glob("contract-*.yaml"))) == 1
 
 
 def test_properties_through_pytest(pytester):
@@ -89,8 +92,9 @@ def test_properties_through_pytest(pytester):
     shutil.copy(pytest.importorskip("tests.plugins").__file__, pytester.path / "scrapers.py")
     (pytester.path / "none").mkdir()
     result = pytester.runpytest(
-        "--harness-extractor", "scrapers:naive", "--harness-properties", "-k", "no_sponsored_leak or clock_independent",
+        "--harness-extractor", "scrapers:naive", "--harness-properties", "-k", "no_sponsored_leak or contract",
         "--harness-fixtures", str(pytester.path / "none"), "-p", "no:cacheprovider",
     )  # fmt: skip
-    result.assert_outcomes(passed=1, failed=1)
+    result.assert_outcomes(failed=2)
     result.stdout.fnmatch_lines(["*FAIL  no_sponsored_leak*"])
+    result.stdout.fnmatch_lines(["*FAIL  contract*", "*schema.invalid*"])

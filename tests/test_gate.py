@@ -7,9 +7,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from harness.cli import main
-from harness.config import GateConfig
-from harness.gate import diff_reports, render_github, render_markdown, render_text
+from harness.shells.cli import main
+from harness.testing import GateConfig
+from harness.render.gate import render_github, render_markdown, render_text
+from harness.testing import diff_reports
 from harness.scoring import score
 from tests import plugins
 from tests.conftest import write_fixture

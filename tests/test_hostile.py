@@ -20,8 +20,8 @@ import yaml
 from click.testing import CliRunner
 
 from harness import check
-from harness._cassette import dump_cassette
-from harness.cli import main
+from harness.fixtures.cassette import dump_cassette
+from harness.shells.cli import main
 from tests.conftest import BASE_TRUTH, interactions_of, write_fixture
 
 GOOD = (
@@ -223,8 +223,8 @@ KILLED_WRITE = textwrap.dedent(
     import os, sys, time
     sys.path.insert(0, {root!r})
     from pathlib import Path
-    from harness import fixtures, snapshots
-    from harness.model import Extraction
+    from harness import fixtures, testing as snapshots
+    from harness.core import Extraction
     from tests.conftest import BASE_TRUTH, interactions_of
 
     def stall(fd):  # the new file is written; stop before it replaces the old one
@@ -242,8 +242,8 @@ KILLED_WRITE = textwrap.dedent(
 
 @pytest.mark.parametrize("what", ["fixture", "snapshot"])
 def test_a_write_killed_midway_leaves_the_previous_files_intact(tmp_path, what):
-    from harness.model import Extraction
-    from harness.snapshots import write_snapshot
+    from harness.core import Extraction
+    from harness.testing import write_snapshot
     from tests.conftest import ROOT
 
     if what == "fixture":

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from harness.metrics import PageScore, body_tp_fp_fn, bootstrap, paired_difference, score_page
-from harness.model import Extraction
+from harness.scoring import PageScore, body_tp_fp_fn, bootstrap, paired_difference, score_page
+from harness.core import Extraction
 from harness.scoring import score
 from tests.conftest import make_fixture, needs_corpus
 

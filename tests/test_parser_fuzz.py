@@ -9,11 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from harness import strategies
-from harness._cassette import _read, _read_fast, dump_cassette, load_cassette
-from harness._corpus import _jsonl_page, decode_page
-from harness._dates import parse_stamp
+from harness.fixtures.cassette import _read, _read_fast, dump_cassette, load_cassette
+from harness.fixtures import decode_html
+from harness.fixtures.corpus import _jsonl_page
+from harness.core import parse_stamp
 from harness.checks import noise_reason
-from harness.errors import ExpectationError, FixtureError
+from harness.core import ExpectationError, FixtureError
 from harness.fixtures import expectation_from_dict, load_fixture, save_fixture
 from tests.conftest import interactions_of
 
@@ -82,7 +83,7 @@ def test_expectation_loading_raises_only_expectation_errors(data):
 @given(st.binary())
 def test_page_decoding_raises_only_fixture_errors(raw):
     try:
-        text = decode_page(raw, "fuzz.html")
+        text = decode_html(raw, "fuzz.html")[0]
     except FixtureError as error:
         assert "undecodable page" in str(error)
     else:

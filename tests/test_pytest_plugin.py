@@ -9,7 +9,7 @@ import shutil
 import numpy  # noqa: F401 - imported here, before pytester's inline runs: it cannot load twice
 import pytest
 
-from harness._resources import bundled_cassettes
+from harness.core import bundled_cassettes
 from harness.fixtures import load_fixtures
 
 pytest_plugins = ["pytester"]

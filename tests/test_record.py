@@ -12,12 +12,12 @@ import vcr
 from click.testing import CliRunner
 
 from harness import check
-from harness._guard import NetworkRefused, refuse_network
-from harness.cli import main
+from harness.running import NetworkRefused, refuse_network
+from harness.shells.cli import main
 from harness.fixtures import load_fixtures
-from harness.record import record
-from harness.refresh import refresh
-from harness.review import accept, drafts
+from harness.authoring import record
+from harness.authoring import refresh
+from harness.authoring import accept, drafts
 from tests.http_site import STATE, Site, article
 
 

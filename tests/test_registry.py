@@ -6,7 +6,7 @@ import importlib.metadata
 
 import pytest
 
-from harness.errors import ExtractorError, ExtractorNotInstalledError, UnknownExtractorError
+from harness.core import ExtractorError, ExtractorNotInstalledError, UnknownExtractorError
 from harness.extractors import ExtractorInfo, registry, resolve
 
 BUILTINS = [
@@ -28,7 +28,7 @@ def test_every_builtin_is_registered_under_its_distribution_name():
 
 def test_the_builtin_registers_through_the_entry_point_group():
     group = importlib.metadata.entry_points(group="harness")
-    assert "harness.extractors._builtin" in {ep.value for ep in group}
+    assert "harness.extractors.builtin" in {ep.value for ep in group}
 
 
 def test_resolving_a_builtin_gives_its_fields_and_version():

@@ -7,8 +7,8 @@ import socket
 
 import pytest
 
-from harness._guard import NetworkRefused, refuse_network
-from harness._run import run_one
+from harness.running import NetworkRefused, refuse_network
+from harness.running import run_one
 from harness.extractors import resolve
 from tests.conftest import make_fixture, write_fixture
 

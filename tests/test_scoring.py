@@ -8,9 +8,9 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from harness._pool import RunSettings, run_pages
-from harness._resources import schema
-from harness.cli import main
+from harness.running import RunSettings, run_pages
+from harness.core import schema
+from harness.shells.cli import main
 from harness.extractors import resolve
 from harness.scoring import score
 from tests.conftest import write_fixture

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from harness import strategies
-from harness._resources import bundled_cassettes, schema
-from harness._text import contains, fold
+from harness.core import bundled_cassettes, schema
+from harness.core import contains, fold
 from harness.fixtures import load_fixtures
 
 VALIDATOR = jsonschema.Draft202012Validator(schema("expected"))
@@ -121,7 +121,7 @@ def test_each_mutation_keeps_a_valid_truth_that_agrees_with_the_page(mutation):
 
 
 def test_mutations_say_how_the_truth_changed_and_leave_the_original_alone():
-    from harness._mutate import mutate
+    from harness.strategies.mutate import mutate
 
     before = json.dumps(KSL.expectation.raw, sort_keys=True)
     mutated = mutate(KSL, "inject_sponsored", 0)

@@ -8,25 +8,39 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._body import check_body, shingle_scores
-from ._byline import KNOWN_ORGANIZATIONS, check_bylines, noise_reason
-from ._catalogue import CATALOGUE, CheckContext, CheckInfo
-from ._dates import check_dates
-from ._title import check_title
+from .body import SPONSORED_MARKERS, check_body
+from .byline import KNOWN_ORGANIZATIONS, check_bylines, noise_reason
+from .catalogue import (
+    CATALOGUE,
+    CONTRACT_CHECKS,
+    LEVELS,
+    CheckContext,
+    CheckInfo,
+    Level,
+    apply_severity,
+    make_finding,
+)
+from .dates import check_dates
+from .title import check_title
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from ..model import Extraction, Finding, Fixture
+    from ..core import Extraction, Finding, Fixture
 
 __all__ = [
     "CATALOGUE",
+    "CONTRACT_CHECKS",
     "KNOWN_ORGANIZATIONS",
+    "LEVELS",
+    "SPONSORED_MARKERS",
     "CheckContext",
     "CheckInfo",
+    "Level",
+    "apply_severity",
+    "make_finding",
     "noise_reason",
     "run_checks",
-    "shingle_scores",
 ]
 
 _FAMILIES = (

@@ -1,12 +1,16 @@
-"""Extractor plugins: the protocol, the registry, and the built-in adapters."""
+"""Extractor plugins: the protocol, the one registry (built-ins and entry points alike),
+turning what a plugin returns into an :class:`~harness.core.Extraction`, and saved predictions."""
 
 from __future__ import annotations
 
-from ._registry import (
+from .normalize import LANGUAGE, normalize
+from .predictions import load_predictions
+from .registry import (
     ALL_FIELDS,
     Extractor,
     ExtractorInfo,
     LoadedExtractor,
+    Registry,
     hookimpl,
     registry,
     resolve,
@@ -14,10 +18,14 @@ from ._registry import (
 
 __all__ = [
     "ALL_FIELDS",
+    "LANGUAGE",
     "Extractor",
     "ExtractorInfo",
     "LoadedExtractor",
+    "Registry",
     "hookimpl",
+    "load_predictions",
+    "normalize",
     "registry",
     "resolve",
 ]

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 import pytest
 
-from harness.extractors import _text
+from harness.extractors.builtin import BUILTINS
+from harness.extractors.builtin import shape as _text
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -23,21 +24,8 @@ SCHEMA = json.loads((Path(__file__).parents[2] / "schemas" / "extraction.schema.
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 FIELD_NAMES = frozenset({"title", "authors", "published", "modified", "body", "language"})
 
-# adapter module suffix -> top-level module of its extractor
-ADAPTERS = {
-    "trafilatura": "trafilatura",
-    "newspaper4k": "newspaper",
-    "readability": "readability",
-    "goose3": "goose3",
-    "justext": "justext",
-    "boilerpy3": "boilerpy3",
-    "resiliparse": "resiliparse",
-    "htmldate": "htmldate",
-    "metadata": "extruct",
-}
-
-# adapter module suffix -> registered extractor name, where they differ
-REGISTERED_AS = {"readability": "readability-lxml"}
+# adapter module name -> its declaration (the one place that says name, fields and package)
+ADAPTERS = BUILTINS
 
 URL = "https://news.example/local/bike-lanes"
 
@@ -124,11 +112,12 @@ WIRE = f"""<!DOCTYPE html>
 
 def load(name: str) -> ModuleType:
     """The adapter module, or a skip naming the missing extractor."""
+    required = ADAPTERS[name].requires[0]
     with warnings.catch_warnings():
         # Some extractors warn at import (newspaper4k without nltk); that is not under test here.
         warnings.simplefilter("ignore")
-        pytest.importorskip(ADAPTERS[name], reason=f"extractor {ADAPTERS[name]!r} not installed")
-        return importlib.import_module(f"harness.extractors._{name}")
+        pytest.importorskip(required, reason=f"extractor {required!r} not installed")
+        return importlib.import_module(f"harness.extractors.builtin.{name}")
 
 
 def run(name: str, html: str, url: str = URL) -> dict[str, Any]:
@@ -186,34 +175,33 @@ def assert_blank_line_paragraphs(body: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(ADAPTERS))
 def test_module_contract(name: str) -> None:
+    info = ADAPTERS[name]
     adapter = load(name)
-    assert ADAPTERS[name] == adapter.IMPORT_NAME
-    assert importlib.metadata.version(adapter.DISTRIBUTION)
-    assert isinstance(adapter.FIELDS, frozenset)
-    assert adapter.FIELDS
-    assert adapter.FIELDS <= FIELD_NAMES
+    assert importlib.metadata.version(info.distribution or info.name)
+    assert info.fields
+    assert info.fields <= FIELD_NAMES
     assert callable(adapter.extract)
+    assert info.load() is adapter.extract
 
 
-@pytest.mark.parametrize("name", sorted(ADAPTERS))
-def test_registry_agrees_with_the_module(name: str) -> None:
-    # The registry records FIELDS, distribution and import name without importing
-    # the adapter; a drift would grade an extractor on a field it cannot produce.
-    adapter = load(name)
+def test_every_adapter_module_is_declared_once_and_registered() -> None:
+    # The declaration in harness/extractors/builtin/__init__.py is the only place that says which
+    # fields an adapter produces; a module left undeclared would never run, a name declared twice
+    # would shadow the other.
     from harness.extractors import registry
 
-    info = registry().extractors[REGISTERED_AS.get(name, name)]
-    assert info.fields == adapter.FIELDS
-    assert info.distribution == adapter.DISTRIBUTION
-    assert info.requires == (adapter.IMPORT_NAME,)
+    folder = Path(importlib.import_module("harness.extractors.builtin").__file__).parent
+    modules = {p.stem for p in folder.glob("*.py")} - {"__init__", "shape"}
+    assert set(ADAPTERS) == modules
+    assert len({info.name for info in BUILTINS.values()}) == len(BUILTINS)
+    assert {info.name: info for info in BUILTINS.values()}.items() <= registry().extractors.items()
 
 
 @pytest.mark.parametrize("name", sorted(ADAPTERS))
 @pytest.mark.parametrize("page", [ARTICLE, BARE, EMPTYISH, WIRE], ids=["article", "bare", "emptyish", "wire"])
 def test_output_validates_and_maps_sentinels(name: str, page: str) -> None:
-    adapter = load(name)
-    result = adapter.extract(page, URL)
-    assert_valid(result, adapter.FIELDS)
+    result = load(name).extract(page, URL)
+    assert_valid(result, ADAPTERS[name].fields)
     if result.get("body") is not None:
         assert_blank_line_paragraphs(result["body"])
 

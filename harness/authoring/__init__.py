@@ -1,0 +1,35 @@
+"""Making fixtures: recording pages (scrubbed), drafting their truth from what the extractors
+agree on, reviewing drafts, re-recording to tell site drift from scraper change, and importing
+pages recorded elsewhere (corpora, saved HTML, WARC files)."""
+
+from __future__ import annotations
+
+from .draft import draft_expectation, page_evidence, save_drafted
+from .imports import ImportReport, import_corpus, import_html, import_warc
+from .record import DEFAULT_SCRUB_HEADERS, Recorded, fetch, record, slug_for
+from .refresh import REGIONS, RefreshReport, refresh, regions
+from .review import Draft, accept, drafts, parse_edit, reject
+
+__all__ = [
+    "DEFAULT_SCRUB_HEADERS",
+    "REGIONS",
+    "Draft",
+    "ImportReport",
+    "Recorded",
+    "RefreshReport",
+    "accept",
+    "draft_expectation",
+    "drafts",
+    "fetch",
+    "import_corpus",
+    "import_html",
+    "import_warc",
+    "page_evidence",
+    "parse_edit",
+    "record",
+    "refresh",
+    "regions",
+    "reject",
+    "save_drafted",
+    "slug_for",
+]

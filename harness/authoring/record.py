@@ -1,0 +1,228 @@
+"""Recording new page fixtures: fetch through vcrpy, decode, scrub, draft the truth, write safely.
+
+``record()`` fetches each URL for real through vcrpy's recording (redirects
+followed and kept as a chain), decodes gzip, deflate and brotli bodies and
+the page's charset so the stored body is readable text, stamps
+``captured_at``, scrubs cookies, credentials and token-like query
+parameters, drafts an expectation from what the installed extractors agree
+on, and writes the cassette and its sidecars atomically, never over an
+existing fixture unless asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from ..core import FixtureError, header
+from ..fixtures import CHARSET, decode_html, expectation_path
+from .draft import save_drafted
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+__all__ = ["DEFAULT_SCRUB_HEADERS", "Recorded", "fetch", "record", "slug_for"]
+
+#: Headers removed from what is recorded (request and response), compared case-insensitively.
+DEFAULT_SCRUB_HEADERS = ("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "x-auth-token")
+#: Query parameters whose values are replaced: names that carry credentials or sessions.
+TOKEN_PARAMS = re.compile(
+    r"^(token|access_token|refresh_token|id_token|api[_-]?key|apikey|key|auth|authorization|sig|signature|"
+    r"session|sessionid|sid|password|passwd|secret|client_secret|code|ticket)$",
+    re.IGNORECASE,
+)
+SCRUBBED = "SCRUBBED"
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_HTML = re.compile(r"text/html|application/xhtml\+xml", re.IGNORECASE)
+
+
+@dataclass
+class Recorded:
+    """What recording one URL produced: the fixture's files, what was scrubbed, or the problem."""
+
+    url: str
+    cassette: Path | None = None
+    scrubbed: list[str] = field(default_factory=list)
+    problem: str | None = None
+    interactions: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    html: str = field(default="", repr=False)
+    captured_at: dt.datetime | None = None
+
+
+def _scrub_url(uri: str, scrubbed: list[str], keep: frozenset[str] = frozenset()) -> str:
+    parts = urlsplit(uri)
+    if not parts.query:
+        return uri
+    pairs = []
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if TOKEN_PARAMS.match(key) and value and key.lower() not in keep:
+            scrubbed.append(f"query parameter {key!r}")
+            value = SCRUBBED
+        pairs.append((key, value))
+    return urlunsplit(parts._replace(query=urlencode(pairs)))
+
+
+def _scrub_headers(headers: Mapping[str, Any], side: str, names: Sequence[str], scrubbed: list[str]) -> dict[str, Any]:
+    out = {}
+    for key, value in headers.items():
+        if key.lower() in names:
+            scrubbed.append(f"{side} header {key!r}")
+            continue
+        out[key] = value
+    return out
+
+
+def _text(body: bytes | str, content_type: str | None) -> tuple[str, str | None]:
+    """The body as text, and the charset it was decoded from when that was not UTF-8."""
+    if isinstance(body, str):
+        return body, None
+    try:
+        text, charset = decode_html(body, "<response>", content_type)
+    except FixtureError:  # keep what can be kept; the draft's reviewer sees the damage
+        return body.decode("utf-8", errors="replace"), None
+    return text, None if charset == "utf-8" else charset
+
+
+def _readable(
+    interaction: dict[str, Any], names: Sequence[str], scrubbed: list[str], keep: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """One recorded exchange, scrubbed, with its body as text and its headers to match."""
+    request, response = interaction["request"], interaction["response"]
+    headers = dict(response.get("headers") or {})
+    content_type = header(headers, "content-type")
+    text, charset = _text(response["body"]["string"], content_type)
+    if charset and content_type:
+        # The body is stored (and replayed by vcrpy) as UTF-8: say so, and keep what the site sent.
+        headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
+        headers["Content-Type"] = [CHARSET.sub("charset=utf-8", content_type)]
+        headers["X-Harness-Original-Charset"] = [charset]
+    headers = {k: v for k, v in headers.items() if k.lower() not in ("content-length", "content-encoding",
+                                                                      "transfer-encoding")}  # fmt: skip
+    headers["Content-Length"] = [str(len(text.encode("utf-8")))]
+    location = header(headers, "location")
+    if location:
+        headers = {
+            k: ([_scrub_url(location, scrubbed, keep)] if k.lower() == "location" else v) for k, v in headers.items()
+        }
+    return {
+        "request": {
+            "body": None,
+            "headers": _scrub_headers(request.get("headers") or {}, "request", names, scrubbed),
+            "method": request.get("method", "GET"),
+            "uri": _scrub_url(request["uri"], scrubbed, keep),
+        },
+        "response": {
+            "body": {"string": text},
+            "headers": _scrub_headers(headers, "response", names, scrubbed),
+            "status": response["status"],
+        },
+    }
+
+
+def fetch(
+    url: str,
+    *,
+    timeout: float = 10.0,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    headers: Mapping[str, str] | None = None,
+    scrub_headers: Sequence[str] = DEFAULT_SCRUB_HEADERS,
+    keep_params: Sequence[str] = (),
+) -> Recorded:
+    """Fetch ``url`` through vcrpy's recording and return its readable, scrubbed interactions.
+
+    Headers in ``scrub_headers`` and token-like query parameters (:data:`TOKEN_PARAMS`,
+    less ``keep_params``) never reach the cassette.
+    """
+    import requests
+    import vcr
+    import yaml
+
+    recorded = Recorded(url)
+    with tempfile.TemporaryDirectory(prefix="harness-record-") as folder:
+        raw = Path(folder, "raw.yaml")
+        recorder = vcr.VCR(record_mode="all", decode_compressed_response=True)
+        try:
+            with recorder.use_cassette(str(raw)):
+                response = requests.get(url, timeout=timeout, headers=dict(headers or {}), stream=True)
+                declared = response.headers.get("Content-Length")
+                if declared and declared.isdigit() and int(declared) > max_bytes:
+                    recorded.problem = f"the page is {int(declared):,} bytes, over the limit of {max_bytes:,}"
+                    return recorded
+                body = response.content
+        except requests.Timeout:
+            recorded.problem = f"timed out after {timeout:g} s"
+            return recorded
+        except requests.RequestException as error:
+            recorded.problem = f"could not be fetched: {type(error).__name__}: {str(error).splitlines()[0][:200]}"
+            return recorded
+        if response.status_code >= 400:
+            recorded.problem = f"HTTP {response.status_code} {response.reason}: nothing recorded"
+            return recorded
+        content_type = response.headers.get("Content-Type", "")
+        if not _HTML.search(content_type):
+            recorded.problem = f"not an HTML page (Content-Type {content_type or 'missing'!r}): nothing recorded"
+            return recorded
+        if len(body) > max_bytes:
+            recorded.problem = f"the page is {len(body):,} bytes, over the limit of {max_bytes:,}"
+            return recorded
+        data = yaml.load(raw.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    names = [n.lower() for n in scrub_headers]
+    keep = frozenset(p.lower() for p in keep_params)
+    recorded.interactions = [_readable(i, names, recorded.scrubbed, keep) for i in data["interactions"]]
+    recorded.scrubbed = sorted(set(recorded.scrubbed))
+    recorded.html = recorded.interactions[-1]["response"]["body"]["string"]
+    recorded.captured_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return recorded
+
+
+def slug_for(url: str) -> str:
+    """A fixture name from a URL: ``<site>/<last path segment>``."""
+    parts = urlsplit(url)
+    host = re.sub(r"^www\.", "", parts.hostname or "site").replace(":", "-")
+    segments = [s for s in parts.path.split("/") if s]
+    leaf = re.sub(r"\.(html?|php|aspx?)$", "", segments[-1]) if segments else "index"
+    if leaf.isdigit() and len(segments) > 1:
+        leaf = f"{segments[-2]}-{leaf}"
+    leaf = re.sub(r"[^A-Za-z0-9._-]+", "-", leaf).strip("-.")[:80] or "page"
+    return f"{host}/{leaf}"
+
+
+def record(
+    urls: Iterable[str],
+    out: str | Path,
+    *,
+    name: str | None = None,
+    force: bool = False,
+    timeout: float = 10.0,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    headers: Mapping[str, str] | None = None,
+    scrub_headers: Sequence[str] = DEFAULT_SCRUB_HEADERS,
+    keep_params: Sequence[str] = (),
+    draft: bool = True,
+) -> list[Recorded]:
+    """Record each URL as a fixture under ``out``; a URL that fails gets its problem, the rest go on."""
+    results = []
+    for url in urls:
+        cassette = Path(out) / f"{name or slug_for(url)}.yaml"
+        if not force and (cassette.exists() or expectation_path(cassette).exists()):
+            results.append(Recorded(url, problem=f"{cassette} already exists; pass --force to overwrite it"))
+            continue
+        recorded = fetch(
+            url, timeout=timeout, max_bytes=max_bytes, headers=headers, scrub_headers=scrub_headers,
+            keep_params=keep_params,
+        )  # fmt: skip
+        if recorded.problem is None:
+            assert recorded.captured_at is not None
+            try:
+                recorded.cassette = save_drafted(
+                    cassette, recorded.interactions, recorded.captured_at, force=force, draft=draft
+                )
+            except FixtureError as error:
+                recorded.problem = error.reason
+        results.append(recorded)
+    return results

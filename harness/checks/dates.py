@@ -1,0 +1,192 @@
+"""Date checks: missing, wrong day or time, naive, updated-as-published, decoys, future."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ..core import Stamp, fold, parse_stamp
+from ..core import zone as tz
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ..core import Expectation, Finding
+    from .catalogue import CheckContext
+
+__all__ = ["check_dates"]
+
+
+def _same_instant(a: Stamp, b: Stamp, timezone: str, tolerance: dt.timedelta) -> bool:
+    left, right = a.instant(timezone), b.instant(timezone)
+    return left is not None and right is not None and abs(left - right) <= tolerance
+
+
+def _matches(value: Stamp, other: Stamp | None, timezone: str, tolerance: dt.timedelta) -> bool:
+    """Whether ``value`` names ``other``: the same instant when both have times, else the same day."""
+    if other is None:
+        return False
+    if value.has_time and other.has_time:
+        return _same_instant(value, other, timezone, tolerance)
+    return value.day(timezone) == other.day(timezone)
+
+
+def _raw(ctx: CheckContext, field: str) -> str | None:
+    raw = ctx.extraction.extra.get(f"{field}_raw")
+    return raw if isinstance(raw, str) and raw.strip() else None
+
+
+def _decoy_by_text(truth: Expectation, raw: str | None) -> str | None:
+    if not raw:
+        return None
+    key = fold(raw).casefold()
+    for decoy in truth.decoy_dates:
+        if fold(decoy.text).casefold() == key:
+            return decoy.source or "elsewhere on the page"
+    return None
+
+
+def check_dates(ctx: CheckContext) -> Iterator[Finding]:
+    """Grade the published (and modified) times against the truth."""
+    yield from _check_field(ctx, "published")
+    if "modified" in ctx.fields:
+        yield from _check_field(ctx, "modified")
+
+
+def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
+    truth = ctx.fixture.expectation
+    zone = truth.timezone
+    tolerance = dt.timedelta(seconds=float(ctx.option("date_tolerance_seconds", 60)))
+    text = getattr(ctx.extraction, field)
+    stamp = parse_stamp(text)
+    # A value that is not a timestamp is reported by schema.invalid; it can still be a decoy's text.
+    raw = _raw(ctx, field) or (text if stamp is None and text else None)
+    true_text = getattr(truth, field)
+    true_stamp = parse_stamp(true_text)
+    label = "publication" if field == "published" else "modification"
+
+    if stamp is None:
+        source = _decoy_by_text(truth, raw)
+        if source:
+            yield ctx.finding(
+                "date.decoy",
+                f"{field} is {raw!r}, the time of {source}, not of this article",
+                expected=true_text,
+                actual=raw,
+                field=field,
+            )
+        elif field == "published" and truth.knows(field) and true_stamp is not None and not text:
+            also = f" (it returned the unparsed string {raw!r})" if raw else ""
+            check = "date.missing"
+            yield ctx.finding(
+                check,
+                f"no {label} time extracted; the page shows {true_text}{also}",
+                expected=true_text,
+                actual=raw,
+                field=field,
+            )
+        return
+
+    captured = truth.captured_at
+    instant = stamp.instant(zone)
+    if (instant is not None and instant > captured + tolerance) or (
+        instant is None and stamp.day(zone) > captured.astimezone(tz(zone)).date()
+    ):
+        yield ctx.finding(
+            "date.future",
+            f"{field} {text} is later than the page's capture ({captured.isoformat()})",
+            expected=true_text,
+            actual=text,
+            field=field,
+        )
+        return
+
+    if not truth.knows(field) or true_stamp is None:
+        return
+
+    other_field = "modified" if field == "published" else "published"
+    other = parse_stamp(getattr(truth, other_field))
+    right_day = stamp.day(zone) == true_stamp.day(zone)
+    right_instant = not (stamp.has_time and true_stamp.has_time) or _same_instant(stamp, true_stamp, zone, tolerance)
+    if right_day and right_instant:
+        if stamp.kind == "naive" and true_stamp.kind == "aware":
+            yield ctx.finding(
+                "date.naive",
+                f"{field} {text} has no UTC offset; the page states {true_text}",
+                expected=true_text,
+                actual=text,
+                field=field,
+            )
+        return
+
+    decoy = next(
+        (d for d in truth.decoy_dates if _matches(stamp, parse_stamp(d.value), zone, tolerance)),
+        None,
+    )
+    if (
+        field == "published"
+        and other is not None
+        and _matches(stamp, other, zone, tolerance)
+        and not (_matches(stamp, true_stamp, zone, tolerance))
+    ):
+        yield ctx.finding(
+            "date.updated_as_published",
+            f"published {text} is the page's modified time ({other.text}); it was published {true_text}",
+            expected=true_text,
+            actual=text,
+            field=field,
+        )
+    elif not right_day and stamp.kind == "date" and stamp.day("UTC") == true_stamp.day("UTC"):
+        # trafilatura and htmldate return a bare day, and for a late-evening or early-morning
+        # publication it is the UTC day: the zone was lost, not a teaser's date taken.
+        yield ctx.finding(
+            "date.wrong_day",
+            f"{field} {text} is the UTC day of {true_text}; in {zone} it is {true_stamp.day(zone)}",
+            expected=true_text,
+            actual=text,
+            field=field,
+        )
+    elif decoy is not None or _decoy_by_text(truth, raw):
+        what = decoy.text if decoy else raw
+        source = (decoy.source if decoy else None) or "elsewhere on the page"
+        yield ctx.finding(
+            "date.decoy",
+            f"{field} {text} is {what!r}, the date of {source}; the article's is {true_text}",
+            expected=true_text,
+            actual=text,
+            field=field,
+        )
+    elif stamp.kind == "naive" and _same_instant(stamp, true_stamp, "UTC", tolerance):
+        yield ctx.finding(
+            "date.naive",
+            f"{field} {text} is the UTC wall time with the offset dropped; the page states {true_text}",
+            expected=true_text,
+            actual=text,
+            field=field,
+        )
+    elif not right_day:
+        yield ctx.finding(
+            "date.wrong_day",
+            f"{field} falls on {stamp.day(zone)} in {zone}; the page's is {true_stamp.day(zone)} ({true_text})",
+            expected=true_text,
+            actual=text,
+            field=field,
+        )
+    else:
+        yield ctx.finding(
+            "date.wrong_time",
+            f"{field} {text} is off by {_delta(stamp, true_stamp, zone)} from the page's {true_text}",
+            expected=true_text,
+            actual=text,
+            field=field,
+        )
+
+
+def _delta(a: Stamp, b: Stamp, zone: str) -> str:
+    left, right = a.instant(zone), b.instant(zone)
+    if left is None or right is None:
+        return "an unknown amount"
+    seconds = int((left - right).total_seconds())
+    sign = "+" if seconds >= 0 else "-"
+    hours, rest = divmod(abs(seconds), 3600)
+    return f"{sign}{hours}h{rest // 60:02d}m"

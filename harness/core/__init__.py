@@ -1,0 +1,85 @@
+"""The foundation every other package builds on: the exception tree, the model types,
+the comparison rules, the timestamp rules and the files shipped with the package.
+
+Nothing here imports any other package of news-harness.
+"""
+
+from __future__ import annotations
+
+from .compare import (
+    contains,
+    fold,
+    name_key,
+    overlap_f1,
+    shingle_f1,
+    shingle_overlap,
+    shingle_scores,
+    shingles,
+    tokens,
+)
+from .errors import (
+    ExpectationError,
+    ExtractorError,
+    ExtractorNotInstalledError,
+    FixtureError,
+    HarnessError,
+    UnknownExtractorError,
+    UsageError,
+)
+from .model import (
+    SEVERITIES,
+    Decoy,
+    Expectation,
+    Extraction,
+    Finding,
+    Fixture,
+    Page,
+    RunResult,
+    Severity,
+    Snippet,
+    SnippetKind,
+    Status,
+    header,
+)
+from .resources import bundled_cassettes, schema, schema_errors
+from .stamps import OFFSET, RFC3339, Stamp, parse_stamp, zone
+
+__all__ = [
+    "OFFSET",
+    "RFC3339",
+    "SEVERITIES",
+    "Decoy",
+    "Expectation",
+    "ExpectationError",
+    "Extraction",
+    "ExtractorError",
+    "ExtractorNotInstalledError",
+    "Finding",
+    "Fixture",
+    "FixtureError",
+    "HarnessError",
+    "Page",
+    "RunResult",
+    "Severity",
+    "Snippet",
+    "SnippetKind",
+    "Stamp",
+    "Status",
+    "UnknownExtractorError",
+    "UsageError",
+    "bundled_cassettes",
+    "contains",
+    "fold",
+    "header",
+    "name_key",
+    "overlap_f1",
+    "parse_stamp",
+    "schema",
+    "schema_errors",
+    "shingle_f1",
+    "shingle_overlap",
+    "shingle_scores",
+    "shingles",
+    "tokens",
+    "zone",
+]

@@ -1,0 +1,153 @@
+"""Every text comparison rule, once: folding, name keys, snippets and shingle overlap.
+
+Names compare after Unicode NFKC, casefolding and whitespace folding, nothing
+more ("By Isaac Yee" does not match "Isaac Yee"). Snippets are found as
+case-sensitive substrings after both sides are whitespace-folded, as
+trafilatura's evaluation does. Bodies compare by 4-token shingles, tokens
+being ``re.findall(r"\\w+")`` as in the Zyte benchmark.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import unicodedata
+from collections import Counter
+from typing import Any
+
+__all__ = [
+    "contains",
+    "fold",
+    "name_key",
+    "overlap_f1",
+    "shingle_f1",
+    "shingle_overlap",
+    "shingle_scores",
+    "shingles",
+    "tokens",
+]
+
+_SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=512)
+def fold(text: str) -> str:
+    """Whitespace runs become one space; the ends are stripped.
+
+    Cached: a body is folded once however many snippets are looked for in it
+    (a str caches its own hash, so a hit costs no pass over the text).
+    """
+    return _SPACE.sub(" ", text).strip()
+
+
+def name_key(name: str) -> str:
+    """The comparison key of an author or organization name."""
+    return fold(unicodedata.normalize("NFKC", name).casefold())
+
+
+def contains(haystack: str, snippet: str) -> bool:
+    """Whether ``snippet`` occurs in ``haystack``, both whitespace-folded, case-sensitive."""
+    return fold(snippet) in fold(haystack)
+
+
+@functools.lru_cache(maxsize=64)
+def tokens(text: str) -> list[str]:
+    """The tokens of the Zyte benchmark metric: ``re.findall(r"\\w+", text)``. Do not mutate."""
+    return _TOKEN.findall(text)
+
+
+def shingles_of(words: list[str], size: int = 4) -> Counter[tuple[str, ...]]:
+    """Multiset of ``size``-token shingles of a token list; fewer tokens give one shorter shingle."""
+    if not words:
+        return Counter()
+    if len(words) < size:
+        return Counter([tuple(words)])
+    return Counter(zip(*(words[i:] for i in range(size)), strict=False))
+
+
+def shingles(text: str, size: int = 4) -> Counter[tuple[str, ...]]:
+    """Multiset of ``size``-token shingles; a shorter text gives one shorter shingle, empty none."""
+    return shingles_of(tokens(text), size)
+
+
+class _TruthShingles:
+    """A true text's 4-token shingles, packed for fast matching against many predictions.
+
+    The vocabulary is the true text's own: a predicted token outside it maps
+    to 0, and a shingle holding a 0 can never be a true shingle, so counting
+    it as unmatched is exact. Four 16-bit token ids pack into one uint64.
+    """
+
+    def __init__(self, text: str) -> None:
+        import numpy as np
+
+        words = tokens(text)
+        self.total = max(1, len(words) - 3) if words else 0
+        self.vocab = {word: i for i, word in enumerate(dict.fromkeys(words), 1)}
+        self.packable = len(words) >= 4 and len(self.vocab) < 0xFFFF
+        self.counter: Counter[tuple[str, ...]] | None = None
+        if self.packable:
+            self.keys, self.counts = np.unique(self._pack(words), return_counts=True)
+        else:
+            self.counter = shingles_of(words)
+
+    def _pack(self, words: list[str]) -> Any:
+        import numpy as np
+
+        ids = np.fromiter(map(self.vocab.get, words, itertools.repeat(0)), dtype=np.uint64, count=len(words))
+        shift = np.uint64(16)
+        return (((ids[:-3] << shift | ids[1:-2]) << shift | ids[2:-1]) << shift) | ids[3:]
+
+    def overlap(self, text: str) -> tuple[int, int]:
+        """(matched shingles, predicted shingles) of ``text`` against this truth."""
+        import numpy as np
+
+        words = tokens(text)
+        total = max(1, len(words) - 3) if words else 0
+        if self.counter is not None:
+            return sum((self.counter & shingles_of(words)).values()), total
+        if len(words) < 4:  # its one shorter shingle cannot equal a 4-token one
+            return 0, total
+        keys, counts = np.unique(self._pack(words), return_counts=True)
+        where = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        hit = self.keys[where] == keys
+        return int(np.minimum(self.counts[where[hit]], counts[hit]).sum()), total
+
+
+@functools.lru_cache(maxsize=32)
+def _truth(text: str) -> _TruthShingles:
+    return _TruthShingles(text)
+
+
+@functools.lru_cache(maxsize=64)
+def shingle_overlap(true: str, predicted: str) -> tuple[int, int, int]:
+    """(tp, fp, fn) shingle counts of ``predicted`` against ``true``.
+
+    Cached, as are the true side's shingles: the metrics and the body checks
+    ask the same question of the same page.
+    """
+    truth = _truth(true)
+    tp, total = truth.overlap(predicted)
+    return tp, total - tp, truth.total - tp
+
+
+def overlap_f1(tp: float, fp: float, fn: float) -> float:
+    """F1 of an overlap count; two empty sides agree (1.0), one empty side does not (0.0)."""
+    if tp:
+        return 2 * tp / (2 * tp + fp + fn)
+    return 1.0 if not (fp or fn) else 0.0
+
+
+def shingle_f1(a: str, b: str) -> float:
+    """How alike two texts are: the F1 of their 4-token shingles (symmetric)."""
+    return overlap_f1(*shingle_overlap(a, b))
+
+
+def shingle_scores(predicted: str, truth: str) -> tuple[float, float]:
+    """Per-document shingle precision and recall of ``predicted`` against ``truth``."""
+    tp, fp, fn = shingle_overlap(truth, predicted)
+    precision = tp / (tp + fp) if tp + fp else (1.0 if not fn else 0.0)
+    recall = tp / (tp + fn) if tp + fn else (1.0 if not fp else 0.0)
+    return precision, recall

@@ -1,0 +1,73 @@
+"""The built-in adapters, declared once and registered through the same hook as third-party plugins.
+
+Each adapter is a module of this package (``trafilatura.py``, …) that
+imports its extractor at the top; the module is imported only when the
+extractor is used, so a missing optional extractor never breaks start-up.
+What each one is called, which fields it can produce and which package it
+needs is said here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ..registry import ExtractorInfo, hookimpl
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["BUILTINS", "harness_register_extractors"]
+
+
+def _adapter(module: str) -> Callable[[], Callable[..., Any]]:
+    def load() -> Callable[..., Any]:
+        extract: Callable[..., Any] = importlib.import_module(f"{__name__}.{module}").extract
+        return extract
+
+    return load
+
+
+def _builtin(
+    name: str, module: str, fields: set[str], description: str, *, distribution: str | None = None,
+    requires: str | None = None,
+) -> tuple[str, ExtractorInfo]:  # fmt: skip
+    return module, ExtractorInfo(
+        name=name,
+        load=_adapter(module),
+        fields=frozenset(fields),
+        distribution=distribution or name,
+        pip_extra=name,
+        description=description,
+        requires=(requires or module,),
+    )
+
+
+#: Each built-in by the name of its adapter module in this package.
+BUILTINS: dict[str, ExtractorInfo] = dict((
+    # No "language": trafilatura 2.3.1 sets Document.language only inside its language
+    # filter, which runs only with target_language (utils.language_filter), and a target
+    # language would discard pages in other languages.
+    _builtin("trafilatura", "trafilatura", {"title", "authors", "published", "body"},
+             "trafilatura.bare_extraction, comments off"),
+    _builtin("newspaper4k", "newspaper4k", {"title", "authors", "published", "body", "language"},
+             "newspaper.Article, image fetching off", requires="newspaper"),
+    _builtin("readability-lxml", "readability", {"title", "authors", "body"},
+             "readability.Document: title, meta author, summary", requires="readability"),
+    _builtin("goose3", "goose3", {"title", "authors", "published", "body", "language"}, "goose3.Goose().extract"),
+    _builtin("justext", "justext", {"body"}, "justext with the page language's stoplist (body only)",
+             distribution="jusText"),
+    _builtin("boilerpy3", "boilerpy3", {"title", "body"}, "boilerpy3 ArticleExtractor (title, body)"),
+    _builtin("resiliparse", "resiliparse", {"title", "body"}, "resiliparse extract_plain_text, main_content=True",
+             distribution="Resiliparse"),
+    _builtin("htmldate", "htmldate", {"published"}, "htmldate.find_date, original_date=True (dates only)"),
+    _builtin("metadata", "metadata", {"title", "authors", "published", "modified", "body", "language"},
+             "baseline: JSON-LD and OpenGraph metadata through extruct", distribution="extruct", requires="extruct"),
+))  # fmt: skip
+
+
+@hookimpl
+def harness_register_extractors(register: Callable[[ExtractorInfo], None]) -> None:
+    """Register news-harness's built-in adapters."""
+    for info in BUILTINS.values():
+        register(info)

@@ -1,0 +1,224 @@
+"""The one registry of extractors, shared by the CLI, the pytest plugin and the API.
+
+Built-in adapters and third-party plugins register through the same pluggy
+hook, ``harness_register_extractors(register)``; plugins are found by the
+entry-point group ``harness``. Code that is not registered is named by a
+``package.module:callable`` spec.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import importlib
+import importlib.metadata
+import importlib.util
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+import pluggy
+
+from ..core import ExtractorError, ExtractorNotInstalledError, UnknownExtractorError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from ..core import Extraction, Fixture
+
+__all__ = [
+    "ALL_FIELDS",
+    "Extractor",
+    "ExtractorInfo",
+    "LoadedExtractor",
+    "hookimpl",
+    "registry",
+    "resolve",
+]
+
+hookspec = pluggy.HookspecMarker("harness")
+hookimpl = pluggy.HookimplMarker("harness")
+
+ALL_FIELDS = frozenset({"title", "authors", "published", "modified", "body", "language"})
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    """Anything that turns a page into an extraction.
+
+    Called as ``extract(html, url)``; returns a mapping in the shape of
+    ``schemas/extraction.schema.json`` (or an :class:`~harness.model.Extraction`).
+    Optional attributes: ``fields`` (the fields it can produce at all, so the
+    others are not graded) and ``fetches = True`` for a scraper that fetches
+    the page by itself: it is then called as ``extract(url)`` inside a replay
+    of the fixture's cassette.
+    """
+
+    def __call__(self, html: str, url: str, /) -> Mapping[str, Any] | Extraction: ...
+
+
+@dataclass(frozen=True)
+class ExtractorInfo:
+    """A registered extractor: its name and how to load it (lazily)."""
+
+    name: str
+    load: Callable[[], Callable[..., Any]]
+    fields: frozenset[str] = ALL_FIELDS
+    #: The distribution whose version is reported ("jusText" for justext).
+    distribution: str | None = None
+    #: The news-harness extra that installs it: ``pip install 'news-harness[<pip_extra>]'``.
+    pip_extra: str | None = None
+    description: str = ""
+    #: Modules that must be importable for it to count as installed.
+    requires: tuple[str, ...] = ()
+
+    @property
+    def install_hint(self) -> str:
+        """The command that installs it."""
+        return f"pip install 'news-harness[{self.pip_extra or self.name}]'"
+
+    def installed(self) -> bool:
+        """Whether the modules it needs can be imported (without importing them)."""
+        return all(importlib.util.find_spec(module) is not None for module in self.requires)
+
+    def version(self) -> str | None:
+        """The installed version of its distribution, if any."""
+        if not self.distribution:
+            return None
+        try:
+            return importlib.metadata.version(self.distribution)
+        except importlib.metadata.PackageNotFoundError:
+            return None
+
+
+@dataclass(frozen=True)
+class LoadedExtractor:
+    """An extractor ready to run."""
+
+    name: str
+    func: Callable[..., Any]
+    fields: frozenset[str] = ALL_FIELDS
+    version: str | None = None
+    fetches: bool = False
+    info: ExtractorInfo | None = field(default=None, compare=False)
+    #: For saved predictions: returns the stored output for a fixture instead of running anything.
+    lookup: Callable[[Fixture], Any] | None = field(default=None, compare=False)
+
+
+class _Spec:
+    @hookspec
+    def harness_register_extractors(self, register: Callable[[ExtractorInfo], None]) -> None:
+        """Register extractors by calling ``register(ExtractorInfo(...))`` for each."""
+
+
+@dataclass
+class Registry:
+    """Registered extractors by name, and the plugins that failed to load."""
+
+    extractors: dict[str, ExtractorInfo] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def names(self) -> list[str]:
+        """Every registered name, sorted."""
+        return sorted(self.extractors)
+
+    def installed(self) -> list[ExtractorInfo]:
+        """The registered extractors whose packages are installed, by name."""
+        return [info for name, info in sorted(self.extractors.items()) if info.installed()]
+
+
+@cache
+def registry() -> Registry:
+    """The extractor registry: built-ins plus every plugin of entry-point group ``harness``."""
+    from . import builtin
+
+    manager = pluggy.PluginManager("harness")
+    manager.add_hookspecs(_Spec)
+    manager.register(builtin, name="builtin")
+    result = Registry()
+    try:
+        manager.load_setuptools_entrypoints("harness")
+    except Exception as error:  # a broken third-party plugin must not stop the harness
+        result.problems.append(f"an entry point of group 'harness' failed to load: {error!r}")
+
+    def register(info: ExtractorInfo) -> None:
+        if info.name in result.extractors:
+            result.problems.append(f"extractor {info.name!r} is registered twice; the first one is kept")
+            return
+        result.extractors[info.name] = info
+
+    manager.hook.harness_register_extractors(register=register)
+    return result
+
+
+def _fields_of(func: object) -> frozenset[str]:
+    fields = getattr(func, "fields", None)
+    return frozenset(fields) & ALL_FIELDS if fields else ALL_FIELDS
+
+
+def resolve(spec: str, *, source: str = "--extractor") -> LoadedExtractor:
+    """Load an extractor by registered name or ``package.module:callable`` spec.
+
+    Raises:
+        UnknownExtractorError: no such name, with the nearest one.
+        ExtractorNotInstalledError: a built-in whose package is missing, with the extra to install.
+        ExtractorError: a spec that cannot be imported or is not callable.
+    """
+    reg = registry()
+    info = reg.extractors.get(spec)
+    if info is not None:
+        if not info.installed():
+            msg = f"Extractor {spec!r} is not installed: {info.install_hint}"
+            raise ExtractorNotInstalledError(msg)
+        func = info.load()
+        return LoadedExtractor(
+            name=info.name,
+            func=func,
+            fields=info.fields,
+            version=info.version(),
+            fetches=bool(getattr(func, "fetches", False)),
+            info=info,
+        )
+    if ":" not in spec:
+        close = difflib.get_close_matches(spec, reg.names(), n=1)
+        hint = f"Did you mean {close[0]!r}? " if close else ""
+        msg = (
+            f"Unknown extractor {spec!r} (from {source}). {hint}"
+            f"Registered: {', '.join(reg.names())}. "
+            "Give a registered name or a 'package.module:callable' spec; 'harness list' shows them all."
+        )
+        raise UnknownExtractorError(msg)
+    return _load_spec(spec, source)
+
+
+def _load_spec(spec: str, source: str) -> LoadedExtractor:
+    module_name, _, attribute = spec.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        msg = f"Cannot import module {module_name!r} of extractor spec {spec!r} (from {source}): {error}"
+        raise ExtractorError(msg) from None
+    except Exception as error:
+        msg = f"Importing {module_name!r} for extractor spec {spec!r} raised {error!r}"
+        raise ExtractorError(msg) from None
+    target: Any = module
+    for part in attribute.split("."):
+        try:
+            target = getattr(target, part)
+        except AttributeError:
+            msg = f"Module {module_name!r} has no attribute {attribute!r} (extractor spec {spec!r} from {source})"
+            raise ExtractorError(msg) from None
+    if not callable(target):
+        msg = f"Extractor spec {spec!r} names a {type(target).__name__}, not a callable taking (html, url)"
+        raise ExtractorError(msg)
+    version = None
+    top = module_name.split(".")[0]
+    with contextlib.suppress(importlib.metadata.PackageNotFoundError, ValueError):
+        version = importlib.metadata.version(top)
+    return LoadedExtractor(
+        name=spec,
+        func=target,
+        fields=_fields_of(target),
+        version=version,
+        fetches=bool(getattr(target, "fetches", False)),
+    )

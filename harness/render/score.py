@@ -1,0 +1,154 @@
+"""A score report (``harness score``): the terminal leaderboard, Markdown, JSON, and a paired comparison."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from ..core import UsageError
+
+if TYPE_CHECKING:
+    from ..scoring import Estimate, ExtractorScore, ScoreReport
+
+__all__ = [
+    "COLUMNS",
+    "cell",
+    "ordered",
+    "render_compare",
+    "render_json",
+    "render_markdown",
+    "render_text",
+    "shown_columns",
+]
+
+#: The leaderboard's columns: (metric, heading, higher is better).
+COLUMNS: tuple[tuple[str, str, bool], ...] = (
+    ("body.f1", "body F1", True),
+    ("body.precision", "body P", True),
+    ("body.recall", "body R", True),
+    ("body.accuracy", "body exact", True),
+    ("body.must_contain", "must_contain", True),
+    ("authors.f1", "authors F1", True),
+    ("published.day_accuracy", "date (day)", True),
+    ("published.instant_accuracy", "date (minute)", True),
+    ("title.accuracy", "title", True),
+    ("leaks.sponsored", "sponsored leak", False),
+    ("leaks.boilerplate", "boilerplate leak", False),
+    ("errors", "errors", False),
+    ("timeouts", "timeouts", False),
+)
+
+
+def cell(estimate: Estimate | None) -> str:
+    """A figure as '0.958 ± 0.006', or 'n/a' where it rests on no page."""
+    if estimate is None or estimate.value is None or estimate.pages == 0:
+        return "n/a"
+    if estimate.std is None:
+        return f"{estimate.value:.3f}"
+    return f"{estimate.value:.3f} ± {estimate.std:.3f}"
+
+
+def ordered(report: ScoreReport) -> list[ExtractorScore]:
+    """Extractors best first: by body F1, then authors F1, then date accuracy; n/a last."""
+
+    def key(entry: ExtractorScore) -> tuple[float, ...]:
+        values = []
+        for metric in ("body.f1", "authors.f1", "published.day_accuracy"):
+            estimate = entry.metrics.get(metric)
+            ok = estimate is not None and estimate.value is not None and estimate.pages > 0
+            values.append(-(estimate.value or 0.0) if ok and estimate else 1.0)
+        return tuple(values)
+
+    return sorted(report.extractors, key=lambda e: (key(e), e.name))
+
+
+def _pages(report: ScoreReport, metric: str) -> int:
+    return max((e.metrics[metric].pages for e in report.extractors if metric in e.metrics), default=0)
+
+
+def _ms(entry: ExtractorScore) -> str:
+    median, p95 = entry.timing.get("median_ms"), entry.timing.get("p95_ms")
+    return "n/a" if median is None else f"{median:.1f} / {p95:.1f}"
+
+
+def shown_columns(report: ScoreReport, *, compact: bool) -> list[tuple[str, str, bool]]:
+    """The columns that rest on at least one page; ``compact`` keeps body P/R/exact only when
+    the body is all the corpus labels (as in the Zyte benchmark)."""
+    columns = [c for c in COLUMNS if _pages(report, c[0])]
+    body_only = not any(m.split(".")[0] in ("authors", "published", "title") for m, _, _ in columns)
+    detail = ("body.precision", "body.recall", "body.accuracy", "body.must_contain")
+    if compact and not body_only:
+        columns = [c for c in columns if c[0] not in detail]
+    return columns
+
+
+def _rows(report: ScoreReport, *, compact: bool) -> tuple[list[str], list[list[str]]]:
+    columns = shown_columns(report, compact=compact)
+    header = ["extractor", "version"] + [f"{h} (n={_pages(report, m)})" for m, h, _ in columns]
+    header.append("ms median / p95")
+    rows = [
+        [e.name, e.version or "-"] + [cell(e.metrics.get(m)) for m, _, _ in columns] + [_ms(e)] for e in ordered(report)
+    ]
+    return header, rows
+
+
+def render_text(report: ScoreReport) -> str:
+    """The leaderboard as an aligned text table, with what it rests on and any notes."""
+    header, rows = _rows(report, compact=True)
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)).rstrip() for row in [header, *rows]]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    corpora = ", ".join(f"{c['kind']} {c['path']}" for c in report.corpora)
+    lines.append("")
+    lines.append(
+        f"{report.pages} pages ({corpora}); ± is the standard deviation over {report.resamples} "
+        f"bootstrap resamples (seed {report.seed}); n is the pages a figure rests on; "
+        "leaks, errors and timeouts: lower is better."
+    )
+    lines.extend(f"note: {note}" for note in report.notes)
+    lines.extend(f"problem: {problem}" for problem in report.problems)
+    return "\n".join(lines)
+
+
+def render_markdown(report: ScoreReport) -> str:
+    """The leaderboard as a Markdown document (for a README or a pull-request comment)."""
+    header, rows = _rows(report, compact=False)
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out.extend("| " + " | ".join(row) + " |" for row in rows)
+    corpora = ", ".join(f"{c['kind']} `{c['path']}`" for c in report.corpora)
+    out.append("")
+    out.append(
+        f"{report.pages} pages ({corpora}). ± is the standard deviation over {report.resamples} "
+        f"bootstrap resamples (seed {report.seed}); n is the number of pages a figure rests on."
+    )
+    out.extend(f"- {note}" for note in report.notes)
+    out.extend(f"- problem: {problem}" for problem in report.problems)
+    return "\n".join(out) + "\n"
+
+
+def render_json(report: ScoreReport) -> str:
+    """The report as JSON (schemas/score.schema.json)."""
+    return json.dumps(report.to_dict(), indent=1, ensure_ascii=False, default=str)
+
+
+def render_compare(report: ScoreReport, base: str, head: str) -> str:
+    """HEAD minus BASE per leaderboard figure, by paired bootstrap over the same pages.
+
+    Raises:
+        UsageError: ``base`` or ``head`` was not scored.
+    """
+    names = [e.name for e in report.extractors]
+    for name in (base, head):
+        if name not in names:
+            raise UsageError(f"--compare names {name!r}, which was not scored; scored: {', '.join(names)}")
+    diff = report.difference(base, head)
+    lines = [f"\n{head} minus {base}, paired bootstrap over the same {report.pages} pages:"]
+    for metric, heading, better_high in COLUMNS:
+        d = diff[metric]
+        change, low, high = d["difference"], d["low"], d["high"]
+        if change is None or low is None or high is None:
+            continue
+        sign = (change > 0) == better_high
+        verdict = "" if low <= 0 <= high else (" better" if sign else " worse")
+        lines.append(f"  {heading:<18} {change:+.3f} ± {d['std'] or 0:.3f}  95% [{low:+.3f}, {high:+.3f}]{verdict}")
+    return "\n".join(lines)

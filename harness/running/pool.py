@@ -1,0 +1,395 @@
+"""Running extractors over pages in worker processes, so one bad page costs that page only.
+
+Each worker takes one page at a time and runs every requested extractor on
+it, announcing each start and sending each result as it is done. The parent
+watches: a worker that runs past its hard deadline is killed (a hang that
+the in-worker alarm could not interrupt) and one that dies (a crash, an
+``os._exit``, the out-of-memory killer) is noticed by its sentinel. Either
+way the extractor that was running gets a timeout or error result, the
+page's remaining extractors go back on the queue, and a fresh worker takes
+the dead one's place.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..checks import make_finding
+from ..core import Fixture, FixtureError, RunResult
+from .runner import DEFAULT_TIMEOUT, run_one
+
+if TYPE_CHECKING:
+    from ..extractors import LoadedExtractor
+    from ..fixtures import PageRef
+
+    Item = Fixture | PageRef
+
+__all__ = ["PageOutcome", "RunSettings", "run_pages"]
+
+#: Seconds a worker may overrun its extractor's own budget before it is killed.
+GRACE = 5.0
+#: Pages a worker runs before a fresh one replaces it, so that what extractors
+#: cache or leak (htmldate's date caches, lxml's arenas) cannot grow with the corpus.
+RECYCLE = 500
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """How each extractor runs on each page."""
+
+    timeout: float | None = DEFAULT_TIMEOUT
+    clock_check: bool = False
+    options: Mapping[str, Any] = field(default_factory=dict)
+    memory_mb: int | None = None
+    #: Seconds a worker may overrun the budget before it is killed from outside.
+    grace: float = GRACE
+
+
+@dataclass
+class PageOutcome:
+    """Every extractor's result on one page, in extractor order, or why the page could not load.
+
+    ``fixture`` is the loaded page when the caller passed loaded pages; for
+    :class:`~harness.fixtures.PageRef` items the page was loaded in a worker
+    and only ``name`` comes back. ``analyses`` holds what the caller's
+    ``analyse`` returned for each result, in the same order.
+    """
+
+    index: int
+    name: str
+    results: list[RunResult]
+    analyses: list[Any] = field(default_factory=list)
+    fixture: Fixture | None = None
+    problem: FixtureError | None = None
+
+
+Analyse = Callable[[Fixture, "LoadedExtractor", RunResult], Any]
+
+
+# What travels between the parent and a worker.
+@dataclass(frozen=True)
+class _Task:
+    """Run the extractors ``wanted`` (indices) on page ``number``."""
+
+    number: int
+    item: Item
+    wanted: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class _Started:
+    """The worker started extractor ``index`` on the page (its hard deadline starts now)."""
+
+    index: int
+
+
+@dataclass(frozen=True)
+class _Finished:
+    """Extractor ``index`` finished on the page, with its result and the caller's analysis of it."""
+
+    index: int
+    result: RunResult
+    analysis: Any
+
+
+@dataclass(frozen=True)
+class _PageDone:
+    """Every wanted extractor ran on the page; saved predictions' results travel here, batched."""
+
+    batched: tuple[_Finished, ...]
+
+
+@dataclass(frozen=True)
+class _Unloadable:
+    """The page could not be loaded in the worker."""
+
+    source: str
+    reason: str
+
+
+def _run_page(
+    fixture: Fixture,
+    wanted: Sequence[int],
+    extractors: Sequence[LoadedExtractor],
+    settings: RunSettings,
+    analyse: Analyse | None,
+) -> Iterator[tuple[int, RunResult, Any]]:
+    for index in wanted:
+        extractor = extractors[index]
+        result = run_one(
+            extractor, fixture, timeout=settings.timeout, clock_check=settings.clock_check,
+            options=settings.options,
+        )  # fmt: skip
+        yield index, result, analyse(fixture, extractor, result) if analyse else None
+
+
+def _worker(
+    conn: multiprocessing.connection.Connection,
+    extractors: Sequence[LoadedExtractor],
+    settings: RunSettings,
+    analyse: Analyse | None,
+    keep_results: bool,
+) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    if settings.memory_mb:
+        import resource
+
+        limit = settings.memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    while True:
+        try:
+            task: _Task | None = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        item = task.item
+        try:
+            fixture = item if isinstance(item, Fixture) else item.load()
+        except FixtureError as error:
+            conn.send(_Unloadable(error.path, error.reason))
+            continue
+        except Exception as error:  # a reader bug must cost this page, not the run
+            conn.send(_Unloadable(item.name, f"could not be loaded: {error!r}"))
+            continue
+        batched = []
+        for index in task.wanted:
+            # Saved predictions run no code that could hang or crash: their results
+            # travel with the page's end, one message per page instead of two per result.
+            live = extractors[index].lookup is None
+            if live:
+                conn.send(_Started(index))
+            [(_, result, analysis)] = list(_run_page(fixture, [index], extractors, settings, analyse))
+            if not keep_results:  # the analysis has what the caller needs; spare the pipe
+                result.extraction = None
+            finished = _Finished(index, result, analysis)
+            if live:
+                conn.send(finished)
+            else:
+                batched.append(finished)
+        conn.send(_PageDone(tuple(batched)))
+
+
+@dataclass
+class _Slot:
+    process: Any
+    conn: multiprocessing.connection.Connection
+    task: _Task | None = None
+    running: int | None = None
+    deadline: float | None = None
+    pages: int = 0
+
+
+def _failure(fixture: Fixture, extractor: LoadedExtractor, check: str, message: str) -> RunResult:
+    finding = make_finding(fixture.name, extractor.name, check, message)
+    return RunResult(
+        fixture.name, extractor.name, None, [finding], status="timeout" if check == "extractor.timeout" else "error"
+    )
+
+
+def run_pages(
+    pages: Iterable[Item],
+    extractors: Sequence[LoadedExtractor],
+    settings: RunSettings,
+    *,
+    jobs: int = 1,
+    analyse: Analyse | None = None,
+    keep_results: bool = True,
+) -> Iterator[PageOutcome]:
+    """Run every extractor on every page; yield each page's outcome as it completes.
+
+    ``jobs=0`` runs in this process (no protection against crashes or hard
+    hangs); ``jobs>=1`` uses that many worker processes. ``analyse`` runs in
+    the worker after each extractor (scoring there keeps the parent light);
+    what it returns lands in ``PageOutcome.analyses``.
+    """
+    if jobs <= 0:
+        for number, item in enumerate(pages):
+            try:
+                fixture = item if isinstance(item, Fixture) else item.load()
+            except FixtureError as error:
+                yield PageOutcome(number, item.name, [], problem=error)
+                continue
+            results, analyses = [], []
+            for _, result, analysed in _run_page(fixture, range(len(extractors)), extractors, settings, analyse):
+                results.append(result)
+                analyses.append(analysed)
+            yield PageOutcome(number, fixture.name, results, analyses, fixture=fixture)
+        return
+    yield from _Pool(extractors, settings, jobs, analyse, keep_results).run(pages)
+
+
+class _Pool:
+    def __init__(
+        self, extractors: Sequence[LoadedExtractor], settings: RunSettings, jobs: int,
+        analyse: Analyse | None, keep_results: bool,
+    ) -> None:  # fmt: skip
+        methods = multiprocessing.get_all_start_methods()
+        if analyse is not None:  # scoring: import numpy once here, not once per forked worker
+            import numpy  # noqa: F401
+        # fork: workers inherit the loaded extractors and predictions instead of re-importing them.
+        self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.extractors = extractors
+        self.settings = settings
+        self.analyse = analyse
+        self.keep_results = keep_results
+        self.jobs = jobs
+        budget = (settings.timeout or 0) * (2 if settings.clock_check else 1)
+        self.hard_limit = budget + settings.grace if settings.timeout else None
+        self.slots: list[_Slot] = []
+
+    def _start(self) -> _Slot:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(  # type: ignore[attr-defined]
+            target=_worker,
+            args=(child, self.extractors, self.settings, self.analyse, self.keep_results),
+            daemon=True,
+        )
+        process.start()
+        child.close()
+        return _Slot(process, parent)
+
+    def _stop(self, slot: _Slot, *, kill: bool) -> None:
+        if kill and slot.process.is_alive():
+            os.kill(slot.process.pid, signal.SIGKILL)
+        slot.process.join(timeout=5)
+        slot.conn.close()
+
+    def run(self, pages: Iterable[Item]) -> Iterator[PageOutcome]:
+        source = enumerate(pages)
+        queue: collections.deque[_Task] = collections.deque()
+        partial: dict[int, dict[int, tuple[RunResult, Any]]] = {}
+        fixtures: dict[int, Item] = {}
+        exhausted = False
+        everyone = tuple(range(len(self.extractors)))
+        self.slots = [self._start() for _ in range(self.jobs)]
+        try:
+            while True:
+                for index, slot in enumerate(self.slots):
+                    if slot.task is not None:
+                        continue
+                    if slot.pages >= RECYCLE:
+                        with contextlib.suppress(OSError):
+                            slot.conn.send(None)
+                        self._stop(slot, kill=False)
+                        slot = self.slots[index] = self._start()
+                    if not queue and not exhausted:
+                        try:
+                            number, item = next(source)
+                        except StopIteration:
+                            exhausted = True
+                        else:
+                            fixtures[number] = item
+                            partial[number] = {}
+                            queue.append(_Task(number, item, everyone))
+                    if queue:
+                        slot.task = queue.popleft()
+                        slot.conn.send(slot.task)
+                if exhausted and not queue and all(slot.task is None for slot in self.slots):
+                    return
+                yield from self._collect(partial, fixtures, queue)
+        finally:
+            for slot in self.slots:
+                with contextlib.suppress(OSError):
+                    slot.conn.send(None)
+                self._stop(slot, kill=slot.task is not None)
+
+    def _collect(
+        self,
+        partial: dict[int, dict[int, tuple[RunResult, Any]]],
+        fixtures: dict[int, Item],
+        queue: collections.deque[_Task],
+    ) -> Iterator[PageOutcome]:
+        busy = [slot for slot in self.slots if slot.task is not None]
+        deadlines = [slot.deadline for slot in busy if slot.deadline is not None]
+        wait = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        handles: list[Any] = [slot.conn for slot in busy] + [slot.process.sentinel for slot in busy]
+        ready = multiprocessing.connection.wait(handles, timeout=wait)
+        for slot in busy:
+            assert slot.task is not None
+            number = slot.task.number
+            died = slot.process.sentinel in ready and not slot.conn.poll()
+            while not died and slot.conn in ready and slot.conn.poll():
+                try:
+                    message = slot.conn.recv()
+                except (EOFError, OSError):
+                    died = True
+                    break
+                if isinstance(message, _Started):
+                    slot.running = message.index
+                    slot.deadline = time.monotonic() + self.hard_limit if self.hard_limit else None
+                elif isinstance(message, _Finished):
+                    partial[number][message.index] = (message.result, message.analysis)
+                    slot.running, slot.deadline = None, None
+                elif isinstance(message, _PageDone):
+                    for finished in message.batched:
+                        partial[number][finished.index] = (finished.result, finished.analysis)
+                    slot.task = None
+                    slot.pages += 1
+                    if len(partial[number]) == len(self.extractors):
+                        yield self._outcome(number, fixtures, partial)
+                    break
+                elif isinstance(message, _Unloadable):
+                    slot.task = None
+                    partial.pop(number)
+                    item = fixtures.pop(number)
+                    yield PageOutcome(number, item.name, [], problem=FixtureError(message.source, message.reason))
+                    break
+            overdue = slot.deadline is not None and time.monotonic() > slot.deadline
+            if slot.task is not None and (died or overdue):
+                yield from self._replace(slot, died=died, partial=partial, fixtures=fixtures, queue=queue)
+
+    def _replace(
+        self,
+        slot: _Slot,
+        *,
+        died: bool,
+        partial: dict[int, dict[int, tuple[RunResult, Any]]],
+        fixtures: dict[int, Item],
+        queue: collections.deque[_Task],
+    ) -> Iterator[PageOutcome]:
+        assert slot.task is not None
+        number, item, wanted = slot.task.number, slot.task.item, slot.task.wanted
+        self._stop(slot, kill=not died)
+        code = slot.process.exitcode
+        culprit = (
+            slot.running
+            if slot.running is not None
+            else next((i for i in wanted if i not in partial[number]), wanted[0])
+        )
+        extractor = self.extractors[culprit]
+        fixture = item if isinstance(item, Fixture) else item.load()
+        if died:
+            how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
+            result = _failure(fixture, extractor, "extractor.error",
+                              f"crashed its worker process ({how}) on this page")  # fmt: skip
+        else:
+            message = f"did not return within {self.hard_limit:g} s and its worker was killed"
+            result = _failure(fixture, extractor, "extractor.timeout", message)
+        analysis = self.analyse(fixture, extractor, result) if self.analyse else None
+        partial[number][culprit] = (result, analysis)
+        rest = tuple(i for i in wanted if i not in partial[number])
+        index = self.slots.index(slot)
+        self.slots[index] = self._start()
+        if rest:
+            queue.appendleft(_Task(number, item, rest))
+        elif len(partial[number]) == len(self.extractors):
+            yield self._outcome(number, fixtures, partial)
+
+    def _outcome(
+        self, number: int, fixtures: dict[int, Item], partial: dict[int, dict[int, tuple[RunResult, Any]]]
+    ) -> PageOutcome:
+        done = partial.pop(number)
+        item = fixtures.pop(number)
+        ordered = [done[i] for i in range(len(self.extractors))]
+        loaded = item if isinstance(item, Fixture) else None
+        return PageOutcome(number, item.name, [r for r, _ in ordered], [e for _, e in ordered], fixture=loaded)

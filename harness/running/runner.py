@@ -1,0 +1,207 @@
+"""Running one extractor on one fixture, contained, and grading the result."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import os
+import sys
+import tempfile
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..checks import make_finding, run_checks
+from ..core import Extraction, Finding, Fixture, RunResult
+from ..extractors import normalize
+from ..fixtures import dump_cassette
+from .sandbox import ExtractorTimeout, frozen_clock, refuse_network, time_limit
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+    from ..extractors import LoadedExtractor
+
+__all__ = ["CLOCK_SHIFT", "DEFAULT_TIMEOUT", "run_one"]
+
+#: How far the second clock of the clock-dependence check sits from captured_at.
+CLOCK_SHIFT = dt.timedelta(days=400, hours=7, minutes=13)
+#: Seconds one extractor may take on one page, unless the caller or [tool.harness] timeout says otherwise.
+DEFAULT_TIMEOUT = 30.0
+
+
+@dataclass
+class _Attempt:
+    value: Any = None
+    error: str | None = None
+    timed_out: bool = False
+    network: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@contextlib.contextmanager
+def _replay(fixture: Fixture) -> Iterator[None]:
+    import vcr
+
+    path = fixture.cassette_path
+    with contextlib.ExitStack() as stack:
+        if path is None:
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="harness-"))
+            path = Path(folder, "page.yaml")
+            path.write_text(dump_cassette([dict(i) for i in fixture.page.interactions]), encoding="utf-8")
+        recorder = vcr.VCR(record_mode="none")
+        # A scraper may fetch the same URL twice (once per clock of the clock check).
+        stack.enter_context(recorder.use_cassette(str(path), allow_playback_repeats=True))
+        yield
+
+
+def _attempt(
+    extractor: LoadedExtractor, fixture: Fixture, clock: dt.datetime | None, timeout: float | None
+) -> _Attempt:
+    attempt = _Attempt()
+    cwd = os.getcwd()
+    environment = dict(os.environ)
+    path = list(sys.path)
+    started = time.perf_counter()
+    if extractor.lookup is not None:  # saved predictions: nothing runs, nothing to contain
+        attempt.value = extractor.lookup(fixture)
+        attempt.seconds = time.perf_counter() - started
+        return attempt
+    try:
+        with contextlib.ExitStack() as stack:
+            attempt.network = stack.enter_context(refuse_network())
+            stack.enter_context(frozen_clock(clock))
+            # An extractor that prints or warns must not corrupt the harness's own output.
+            stack.enter_context(contextlib.redirect_stdout(io.StringIO()))
+            stack.enter_context(warnings.catch_warnings())
+            warnings.simplefilter("ignore")
+            if extractor.fetches:
+                stack.enter_context(_replay(fixture))
+            stack.enter_context(time_limit(timeout))
+            if extractor.fetches:
+                attempt.value = extractor.func(fixture.page.url)
+            else:
+                attempt.value = extractor.func(fixture.page.html, fixture.page.url)
+    except ExtractorTimeout:
+        attempt.timed_out = True
+    except Exception as error:
+        name = type(error).__name__
+        request = getattr(error, "failed_request", None)
+        if request is not None:  # vcrpy refused a request the cassette does not hold
+            attempt.network.append(f"{request.method} {request.uri} (not in the cassette)")
+        attempt.error = f"{name}: {_first_line(str(error))}"
+    finally:
+        attempt.seconds = time.perf_counter() - started
+        # What an extractor changes in the process must not follow it to the next page.
+        if os.getcwd() != cwd:
+            os.chdir(cwd)
+        if os.environ != environment:
+            os.environ.clear()
+            os.environ.update(environment)
+        if sys.path != path:
+            sys.path[:] = path
+    return attempt
+
+
+def _first_line(text: str) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= 200 else line[:197] + "..."
+
+
+def run_one(
+    extractor: LoadedExtractor,
+    fixture: Fixture,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    clock_check: bool = True,
+    options: Mapping[str, Any] | None = None,
+) -> RunResult:
+    """Run ``extractor`` on ``fixture`` under the frozen clock with the network refused; grade it."""
+    name = extractor.name
+    captured = fixture.expectation.captured_at
+    first = _attempt(extractor, fixture, captured, timeout)
+    result = RunResult(fixture.name, name, None, seconds=first.seconds)
+    findings = result.findings
+    hosts = sorted(set(first.network))
+    if hosts:
+        findings.append(
+            make_finding(
+                fixture.name,
+                name,
+                "extractor.network",
+                f"tried to reach the network {len(first.network)} time(s) while extracting a recorded page: "
+                f"{', '.join(hosts[:5])}" + (" …" if len(hosts) > 5 else ""),
+                actual=hosts,
+            )
+        )
+    if first.timed_out:
+        result.status = "timeout"
+        findings.append(
+            make_finding(
+                fixture.name,
+                name,
+                "extractor.timeout",
+                f"ran past its budget of {timeout:g} s",
+                expected=timeout,
+            )
+        )
+        return result
+    if first.error is not None:
+        result.status = "error"
+        findings.append(make_finding(fixture.name, name, "extractor.error", f"raised {first.error}"))
+        return result
+
+    extraction, problems = normalize(first.value)
+    result.extraction = extraction
+    for problem in problems:
+        findings.append(make_finding(fixture.name, name, "schema.invalid", problem))
+    if clock_check:
+        findings.extend(_clock_findings(extractor, fixture, extraction, timeout))
+    findings.extend(
+        run_checks(
+            fixture,
+            extraction,
+            extractor=name,
+            fields=extractor.fields,
+            options=options,
+        )
+    )
+    return result
+
+
+def _clock_findings(
+    extractor: LoadedExtractor, fixture: Fixture, extraction: Extraction, timeout: float | None
+) -> list[Finding]:
+    captured = fixture.expectation.captured_at
+    second = _attempt(extractor, fixture, captured + CLOCK_SHIFT, timeout)
+    if second.timed_out or second.error is not None:
+        what = "timed out" if second.timed_out else f"raised {second.error}"
+        return [
+            make_finding(
+                fixture.name,
+                extractor.name,
+                "date.clock_dependent",
+                f"ran fine with the clock at captured_at but {what} with the clock {CLOCK_SHIFT.days} days later",
+            )
+        ]
+    later, _ = normalize(second.value)
+    before, after = extraction.to_dict(), later.to_dict()
+    changed = [key for key in before if key != "extra" and before[key] != after[key]]
+    if not changed:
+        return []
+    key = changed[0]
+    return [
+        make_finding(
+            fixture.name,
+            extractor.name,
+            "date.clock_dependent",
+            f"{', '.join(changed)} changed when only the wall clock moved {CLOCK_SHIFT.days} days on: "
+            f"{key} was {before[key]!r}, became {after[key]!r}",
+            field=key,
+            expected=before[key],
+            actual=after[key],
+        )
+    ]

@@ -1,0 +1,238 @@
+"""Scoring extractors over corpora: the run, and the report it makes.
+
+``score()`` streams pages from each corpus through the worker pool; only the
+small per-page scores stay in memory, and the per-page detail (findings and
+extracted text, for the reports) is spooled to temporary files (:mod:`.spool`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import __version__
+from ..core import FixtureError, HarnessError, bundled_cassettes
+from ..extractors import load_predictions
+from ..fixtures import open_corpus
+from ..running import DEFAULT_TIMEOUT, PageOutcome, RunSettings, load_extractors, run_pages
+from .bootstrap import Estimate, bootstrap, paired_difference, snippet_leaks_by_kind, timing
+from .spool import Spooler, read_record
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Callable, Iterator, Mapping, Sequence
+
+    from ..extractors import LoadedExtractor
+    from ..fixtures import Corpus, PageRef
+    from .metrics import PageScore
+
+__all__ = ["ExtractorScore", "ScoreReport", "score"]
+
+_FIELD_LABELS = {"body": "body", "authors": "authors", "published": "dates", "title": "title"}
+
+
+@dataclass
+class ExtractorScore:
+    """One extractor's corpus figures."""
+
+    name: str
+    version: str | None
+    fields: frozenset[str]
+    metrics: dict[str, Estimate] = field(default_factory=dict)
+    timing: dict[str, float | None] = field(default_factory=dict)
+    leaks_by_kind: dict[str, int] = field(default_factory=dict)
+    missing_predictions: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {
+            "name": self.name,
+            "version": self.version,
+            "fields": sorted(self.fields),
+            "metrics": {name: est.to_dict() for name, est in self.metrics.items()},
+            "timing": self.timing,
+            "leaks_by_kind": self.leaks_by_kind,
+            "missing_predictions": self.missing_predictions,
+        }
+
+
+@dataclass
+class ScoreReport:
+    """The result of a scoring run."""
+
+    extractors: list[ExtractorScore] = field(default_factory=list)
+    corpora: list[dict[str, Any]] = field(default_factory=list)
+    pages: int = 0
+    problems: list[HarnessError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    seed: int = 0
+    resamples: int = 1000
+    page_scores: dict[str, list[PageScore]] = field(default_factory=dict)
+    #: Per page, where each extractor's detail record was spooled.
+    locations: list[list[Any]] = field(default_factory=list)
+    spool: Path | None = None
+    created: str = ""
+
+    def exit_status(self) -> int:
+        """2 when an input could not be used, else 0 (scores are not pass/fail)."""
+        return 2 if self.problems else 0
+
+    def difference(self, base: str, head: str) -> dict[str, dict[str, float | None]]:
+        """``head`` minus ``base`` per metric, by paired bootstrap over the same pages."""
+        return paired_difference(
+            self.page_scores[base], self.page_scores[head], resamples=self.resamples, seed=self.seed
+        )
+
+    def page_details(self, *, texts: bool = False, only: set[int] | None = None) -> Iterator[dict[str, Any]]:
+        """Each page's detail (truth summary, findings, scores; extracted text if asked), in order.
+
+        ``only`` limits it to those page numbers (0-based, in scoring order).
+        """
+        for number, locations in enumerate(self.locations):
+            if only is not None and number not in only:
+                continue
+            records = [read_record(location) for location in locations]
+            first = dict(records[0])
+            results = {}
+            truth_body = None
+            for record in records:
+                truth_body = record.pop("truth_body", truth_body)
+                if not texts:
+                    record.pop("body_text", None)
+                name = record.pop("extractor")
+                for key in ("page", "url", "truth"):
+                    record.pop(key, None)
+                results[name] = record
+            detail = {
+                "number": number, "page": first["page"], "url": first["url"], "truth": first["truth"],
+                "results": results,
+            }  # fmt: skip
+            if texts:
+                detail["truth"]["body"] = truth_body
+            yield detail
+
+    def to_dict(self, *, pages: bool = True) -> dict[str, Any]:
+        """The report as JSON-ready data (schemas/score.schema.json)."""
+        data: dict[str, Any] = {
+            "format": "news-harness score 1",
+            "harness_version": __version__,
+            "created": self.created,
+            "seed": self.seed,
+            "resamples": self.resamples,
+            "pages": self.pages,
+            "corpora": self.corpora,
+            "extractors": [e.to_dict() for e in self.extractors],
+            "problems": [str(p) for p in self.problems],
+            "notes": self.notes,
+        }
+        if pages:
+            data["page_results"] = list(self.page_details())
+        return data
+
+    def close(self) -> None:
+        """Delete the spooled per-page detail."""
+        if self.spool is not None:
+            shutil.rmtree(self.spool, ignore_errors=True)
+            self.spool = None
+
+
+def score(
+    paths: Sequence[str | os.PathLike[str]] | None = None,
+    extractors: Sequence[str | LoadedExtractor] | None = None,
+    *,
+    predictions: Sequence[str | os.PathLike[str]] = (),
+    jobs: int = 1,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    seed: int = 0,
+    resamples: int = 1000,
+    progress: Callable[[int, int | None], None] | None = None,
+    texts: bool = False,
+    options: Mapping[str, Any] | None = None,
+    memory_mb: int | None = None,
+) -> ScoreReport:
+    """Score extractors (or saved predictions) over corpora (default: the bundled fixtures).
+
+    Each path is a fixture folder, a Zyte benchmark folder or a JSONL corpus,
+    read in place. With ``predictions`` and no ``extractors``, only the saved
+    outputs are scored. ``texts`` keeps each extracted body for the HTML
+    report's side-by-side view.
+    """
+    report = ScoreReport(seed=seed, resamples=resamples)
+    report.created = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    loaded: list[LoadedExtractor] = []
+    for path in predictions:
+        try:
+            loaded.append(load_predictions(Path(path)))
+        except HarnessError as error:
+            report.problems.append(error)
+    if extractors or not predictions:
+        loaded.extend(load_extractors(extractors, report.problems))
+    corpora = [open_corpus(Path(p)) for p in (paths or [bundled_cassettes()])]
+    total = sum(c.size or 0 for c in corpora) if all(c.size is not None for c in corpora) else None
+    for corpus in corpora:
+        report.corpora.append({"kind": corpus.kind, "path": str(corpus.path), "labelled": sorted(corpus.labelled)})
+        unlabelled = [label for key, label in _FIELD_LABELS.items() if key not in corpus.labelled]
+        if unlabelled:
+            report.notes.append(
+                f"{corpus.kind} corpus {corpus.path.name}: {', '.join(unlabelled)} not labelled, so not scored"
+            )
+    scores: dict[str, list[PageScore]] = {e.name: [] for e in loaded}
+    report.spool = Path(tempfile.mkdtemp(prefix="harness-score-"))
+    settings = RunSettings(timeout=timeout, options=options or {}, memory_mb=memory_mb)
+    analyser = Spooler(str(report.spool), loaded[0].name if loaded else "", texts)
+    done = 0
+    missing: dict[str, int] = {}
+    pending: dict[int, PageOutcome] = {}
+    next_index = 0
+    items = _refs(corpora, report, html=any(e.lookup is None for e in loaded))
+    try:
+        for outcome in run_pages(items, loaded, settings, jobs=jobs, analyse=analyser, keep_results=False):
+            pending[outcome.index] = outcome
+            # Keep page order, so paired comparisons line up across runs.
+            while next_index in pending:
+                ready = pending.pop(next_index)
+                next_index += 1
+                if ready.problem is not None:
+                    report.problems.append(ready.problem)
+                    continue
+                locations = []
+                for extractor, (page_score, location) in zip(loaded, ready.analyses, strict=False):
+                    scores[extractor.name].append(page_score)
+                    locations.append(location)
+                    if page_score.status == "missing":
+                        missing[extractor.name] = missing.get(extractor.name, 0) + 1
+                report.locations.append(locations)
+                done += 1
+                if progress is not None:
+                    progress(done, total)
+    finally:
+        analyser.close()
+    report.pages = done
+    report.page_scores = scores
+    for extractor in loaded:
+        pages = scores[extractor.name]
+        entry = ExtractorScore(extractor.name, extractor.version, extractor.fields)
+        entry.missing_predictions = missing.get(extractor.name, 0)
+        if entry.missing_predictions:
+            report.notes.append(
+                f"{extractor.name}: no saved prediction for {entry.missing_predictions} pages "
+                "(scored as empty extractions)"
+            )
+        entry.metrics = bootstrap(pages, resamples=resamples, seed=seed)
+        entry.timing = timing(pages) if extractor.lookup is None else {"median_ms": None, "p95_ms": None}
+        entry.leaks_by_kind = dict(snippet_leaks_by_kind(pages))
+        report.extractors.append(entry)
+    return report
+
+
+def _refs(corpora: Sequence[Corpus], report: ScoreReport, *, html: bool) -> Iterator[PageRef]:
+    for corpus in corpora:
+        for item in corpus.refs(html=html):
+            if isinstance(item, FixtureError):
+                report.problems.append(item)
+            else:
+                yield item

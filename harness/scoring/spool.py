@@ -1,0 +1,94 @@
+"""Where a scoring run keeps each page's detail (truth summary, findings, extracted text) until
+the reports are written: one JSONL file per worker process, read back by offset.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import TYPE_CHECKING, Any
+
+from .metrics import PageScore, score_page
+
+if TYPE_CHECKING:
+    from ..core import Fixture, RunResult
+    from ..extractors import LoadedExtractor
+
+__all__ = ["Location", "Spooler", "read_record"]
+
+#: Where one record was spooled: (file, offset, length).
+Location = tuple[str, int, int]
+
+
+class Spooler:
+    """Scores each result where it was produced and spools its detail to that process's file.
+
+    Runs in the worker processes: only the small page score and the record's
+    location travel back to the parent.
+    """
+
+    def __init__(self, folder: str, first: str, texts: bool) -> None:
+        self.folder = folder
+        self.texts = texts
+        self.first = first  # the extractor whose record also carries the true body
+        self.pid: int | None = None
+        self.out: Any = None
+
+    def __call__(self, fixture: Fixture, extractor: LoadedExtractor, result: RunResult) -> tuple[PageScore, Location]:
+        page_score = score_page(
+            fixture.expectation, result.extraction, extractor.fields,
+            status=result.status, seconds=result.seconds,
+        )  # fmt: skip
+        if self.pid != os.getpid():  # a new worker: a file of its own
+            self.pid = os.getpid()
+            self.out = open(os.path.join(self.folder, f"{self.pid}.jsonl"), "ab")  # noqa: SIM115
+        if result.extraction is not None and result.extraction.extra.get("prediction") == "missing":
+            page_score.status = "missing"
+        record = _record(fixture, extractor, result, page_score)
+        if not self.texts:
+            del record["body_text"]
+        elif extractor.name == self.first:
+            record["truth_body"] = fixture.expectation.body
+        line = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+        offset = self.out.tell()
+        self.out.write(line)
+        self.out.flush()
+        return page_score, (self.out.name, offset, len(line))
+
+    def close(self) -> None:
+        """Close this process's spool file, if it opened one."""
+        if self.out is not None:
+            self.out.close()
+            self.out, self.pid = None, None
+
+
+def _record(fixture: Fixture, extractor: LoadedExtractor, result: RunResult, page: PageScore) -> dict[str, Any]:
+    truth = fixture.expectation
+    extraction = result.extraction
+    return {
+        "page": fixture.name,
+        "url": truth.url,
+        "truth": {
+            "title": truth.title,
+            "authors": list(truth.authors) if truth.knows("authors") else None,
+            "published": truth.published,
+        },
+        "extractor": extractor.name,
+        "score": page.to_dict(),
+        "findings": [
+            {"check": f.check, "severity": f.severity, "field": f.field, "message": f.message} for f in result.findings
+        ],
+        "title": extraction.title if extraction else None,
+        "authors": list(extraction.authors or []) if extraction else None,
+        "published": extraction.published if extraction else None,
+        "body_text": extraction.body if extraction else None,
+    }
+
+
+def read_record(location: Location) -> dict[str, Any]:
+    """The record spooled at ``location``."""
+    path, offset, length = location
+    with open(path, "rb") as spool:
+        spool.seek(offset)
+        record: dict[str, Any] = json.loads(spool.read(length))
+    return record

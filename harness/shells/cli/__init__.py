@@ -1,0 +1,39 @@
+"""The ``harness`` command: a thin shell over the Python API, one module per command.
+
+Only this package turns a :class:`~harness.core.HarnessError` into a one-line
+message and an exit status (0 clean, 1 error findings or a failed gate, 2
+usage or input errors).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from ... import __version__
+from .check import check_command
+from .diff import diff_command
+from .fuzz import fuzz_command
+from .imports import import_group
+from .listing import list_command
+from .record import record_command, refresh_command, review_command
+from .score import score_command
+
+__all__ = ["main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="harness")
+def main() -> None:
+    """news-harness: find the defects news scrapers hide (bylines, sponsored leaks, dates)."""
+    # Extractors log warnings of their own (goose3: "could not be resolved to UTC");
+    # without a handler Python prints them to stderr, between the report's lines.
+    logging.getLogger().addHandler(logging.NullHandler())
+
+
+for _command in (
+    list_command, check_command, score_command, diff_command, fuzz_command, record_command, review_command,
+    refresh_command, import_group,
+):  # fmt: skip
+    main.add_command(_command)

@@ -1,0 +1,65 @@
+"""What every command shares: the extractor option, errors as one line, writing reports, progress."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ...core import HarnessError
+
+__all__ = ["extractor_option", "fail", "progress", "timeout_option", "write"]
+
+#: Exit statuses: 0 clean, 1 findings of error severity or a failed gate, 2 a usage or input problem.
+USAGE = 2
+
+
+def extractor_option(help_text: str, *, required: bool = False) -> Callable[[Any], Any]:
+    """``-e/--extractor``, repeatable."""
+    return click.option(
+        "-e", "--extractor", "extractors", multiple=True, required=required, metavar="EXTRACTOR", help=help_text
+    )
+
+
+def timeout_option(default: float | None = None) -> Callable[[Any], Any]:
+    """``--timeout``; with no default, ``[tool.harness] timeout`` decides (30 s without one)."""
+    if default is None:
+        return click.option(
+            "--timeout", type=float, default=None,
+            help="Seconds per page and extractor. Default: [tool.harness] timeout, else 30.",
+        )  # fmt: skip
+    return click.option("--timeout", type=float, default=default, show_default=True, help="Seconds per request.")
+
+
+def fail(error: HarnessError | str) -> NoReturn:
+    """Print ``error`` as one line on stderr and exit with the usage status."""
+    click.echo(f"harness: error: {error}", err=True)
+    sys.exit(USAGE)
+
+
+def write(path: str, text: str) -> None:
+    """Write a report file atomically and say so on stderr."""
+    from ...fixtures import write_atomic
+
+    write_atomic(Path(path), text)
+    click.echo(f"wrote {path}", err=True)
+
+
+def progress() -> Callable[[int, int | None], None] | None:
+    """A one-line progress counter on a terminal; nothing in CI or when piped."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+
+    def show(done: int, total: int | None) -> None:
+        of = f"/{total}" if total else ""
+        end = "\n" if total and done >= total else ""
+        sys.stderr.write(f"\rscored {done}{of} pages{end}")
+        sys.stderr.flush()
+
+    return show

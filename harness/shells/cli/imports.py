@@ -1,0 +1,84 @@
+"""``harness import corpus|html|warc``."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from .common import fail
+
+if TYPE_CHECKING:
+    from ...authoring import ImportReport
+
+
+@click.group("import")
+def import_group() -> None:
+    """Turn pages recorded elsewhere into fixtures (cassette + expectation)."""
+
+
+def _finish(report: ImportReport, out: str) -> None:
+    from ...render import imports as render
+
+    click.echo(render.render_text(report, out))
+    sys.exit(2 if report.problems else 0)
+
+
+@import_group.command("corpus")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Folder to write fixtures to.")
+@click.option("--force", is_flag=True, help="Overwrite fixtures that already exist.")
+def import_corpus_command(path: str, out: str, force: bool) -> None:
+    """Convert a Zyte benchmark folder or a JSONL corpus into fixtures under OUT."""
+    from ...authoring import import_corpus
+    from ...core import HarnessError
+
+    try:
+        report = import_corpus(path, out, force=force)
+    except HarnessError as error:
+        fail(error)
+    _finish(report, out)
+
+
+@import_group.command("html")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--url", required=True, help="The page's address.")
+@click.option("--captured-at", default=None, help="When it was saved (RFC 3339); default: the file's time.")
+@click.option("--out", type=click.Path(file_okay=False), default="cassettes", show_default=True)
+@click.option("--name", default=None, help="Fixture name (site/slug); default from the URL.")
+@click.option("--force", is_flag=True, help="Overwrite a fixture that already exists.")
+def import_html_command(path: str, url: str, captured_at: str | None, out: str, name: str | None, force: bool) -> None:
+    """A page saved from a browser, as a fixture with a drafted expectation."""
+    import datetime as dt
+
+    from ...authoring import import_html
+    from ...core import HarnessError
+
+    try:
+        moment = dt.datetime.fromisoformat(captured_at.replace("Z", "+00:00")) if captured_at else None
+    except ValueError as error:
+        fail(f"--captured-at {captured_at!r} is not an RFC 3339 time: {error}")
+    if moment is not None and moment.tzinfo is None:
+        fail(f"--captured-at {captured_at!r} needs a UTC offset, e.g. 2024-10-19T20:10:00-06:00")
+    try:
+        cassette = import_html(path, url, out, captured_at=moment, name=name, force=force)
+    except HarnessError as error:
+        fail(error)
+    click.echo(f"imported {path} -> {cassette}; review it with: harness review {cassette}")
+
+
+@import_group.command("warc")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", type=click.Path(file_okay=False), default="cassettes", show_default=True)
+@click.option("--force", is_flag=True, help="Overwrite fixtures that already exist.")
+def import_warc_command(path: str, out: str, force: bool) -> None:
+    """Every HTML response in a WARC file, as fixtures with drafted expectations."""
+    from ...authoring import import_warc
+    from ...core import HarnessError
+
+    try:
+        report = import_warc(path, out, force=force)
+    except HarnessError as error:
+        fail(error)
+    _finish(report, out)

@@ -1,0 +1,47 @@
+"""``harness list``."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from .common import fail
+
+
+@click.command("list")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.argument("paths", nargs=-1, type=click.Path())
+def list_command(fmt: str, paths: tuple[str, ...]) -> None:
+    """List extractors (installed and missing) and the fixtures found under PATHS."""
+    from ...core import HarnessError, bundled_cassettes
+    from ...extractors import registry
+    from ...fixtures import iter_fixtures
+    from ...render import listing
+
+    reg = registry()
+    extractors: list[dict[str, Any]] = [
+        {
+            "name": info.name,
+            "installed": info.installed(),
+            "version": info.version(),
+            "fields": sorted(info.fields),
+            "install": None if info.installed() else info.install_hint,
+            "description": info.description,
+        }
+        for info in reg.extractors.values()
+    ]
+    fixtures, problems = [], []
+    try:
+        for item in iter_fixtures(list(paths) or [bundled_cassettes()]):
+            if isinstance(item, HarnessError):
+                problems.append(str(item))
+            else:
+                fixtures.append({"name": item.name, "url": item.expectation.url, "path": str(item.cassette_path)})
+    except HarnessError as error:
+        fail(error)
+    problems.extend(reg.problems)
+    found = {"extractors": extractors, "fixtures": fixtures, "problems": problems}
+    click.echo(listing.render_json(found) if fmt == "json" else listing.render_text(found))
+    sys.exit(2 if problems else 0)

@@ -1,0 +1,145 @@
+"""``harness record``, ``harness review`` and ``harness refresh``: making and keeping fixtures."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from .common import extractor_option, fail, timeout_option
+
+
+@click.command("record")
+@click.argument("urls", nargs=-1, required=True)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    default="cassettes",
+    show_default=True,
+    help="Folder to write fixtures to.",
+)
+@click.option("--name", default=None, help="Fixture name (site/slug) for a single URL; default from the URL.")
+@click.option("--force", is_flag=True, help="Overwrite a fixture that already exists.")
+@timeout_option(10.0)
+@click.option("--max-bytes", type=int, default=20 * 1024 * 1024, show_default=True, help="Largest page recorded.")
+@click.option(
+    "-H",
+    "--header",
+    "headers",
+    multiple=True,
+    metavar="'NAME: VALUE'",
+    help="A request header (e.g. Authorization); scrubbed from the cassette when it is a credential.",
+)
+@click.option(
+    "--keep-header",
+    "keep",
+    multiple=True,
+    metavar="NAME",
+    help="Record this header although it is scrubbed by default.",
+)
+@click.option(
+    "--keep-param",
+    "keep_params",
+    multiple=True,
+    metavar="NAME",
+    help="Record this query parameter although it looks like a token.",
+)
+@click.option("--no-draft", is_flag=True, help="Do not run the extractors to draft the expectation.")
+def record_command(
+    urls: tuple[str, ...], out: str, name: str | None, force: bool, timeout: float, max_bytes: int,
+    headers: tuple[str, ...], keep: tuple[str, ...], keep_params: tuple[str, ...], no_draft: bool,
+) -> None:  # fmt: skip
+    """Record pages as fixtures: cassette, drafted expectation and its evidence (review it next).
+
+    Cookies, Set-Cookie, Authorization and token-like query parameters are
+    scrubbed; an existing fixture is never overwritten without --force.
+    """
+    from ...authoring import DEFAULT_SCRUB_HEADERS, record
+
+    if name and len(urls) > 1:
+        fail("--name names one fixture; give one URL with it")
+    extra = {}
+    for header in headers:
+        key, sep, value = header.partition(":")
+        if not sep:
+            fail(f"--header {header!r} is not 'Name: value'")
+        extra[key.strip()] = value.strip()
+    scrub = [h for h in DEFAULT_SCRUB_HEADERS if h not in {k.lower() for k in keep}]
+    results = record(urls, out, name=name, force=force, timeout=timeout, max_bytes=max_bytes, headers=extra,
+                     scrub_headers=scrub, keep_params=keep_params, draft=not no_draft)  # fmt: skip
+    for result in results:
+        if result.problem:
+            click.echo(f"problem: {result.url}: {result.problem}")
+            continue
+        scrubbed = f"; scrubbed {', '.join(result.scrubbed)}" if result.scrubbed else ""
+        click.echo(f"recorded {result.url} -> {result.cassette}{scrubbed}")
+    done = [r for r in results if r.cassette]
+    if done:
+        click.echo(f"Review the drafted expectations before using them: harness review {out}")
+    sys.exit(2 if any(r.problem for r in results) else 0)
+
+
+@click.command("review")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--accept", "decision", flag_value="accept", help="Accept every draft as it is.")
+@click.option("--reject", "decision", flag_value="reject", help="Delete every draft and its recorded page.")
+def review_command(paths: tuple[str, ...], decision: str | None) -> None:
+    """Show each drafted expectation beside its evidence; accept, edit or reject it."""
+    from ...authoring import accept, drafts, parse_edit, reject
+    from ...core import HarnessError
+    from ...render import review as render
+
+    found = drafts(list(paths) or ["cassettes"])
+    if not found:
+        click.echo("No drafts to review.")
+        return
+    for draft in found:
+        click.echo(render.render_text(draft))
+        choice = decision or click.prompt("[a]ccept, [e]dit, [r]eject or [s]kip", type=click.Choice(list("aers")),
+                                          default="s")  # fmt: skip
+        try:
+            if choice in ("a", "accept"):
+                accept(draft)
+                click.echo(f"accepted {draft.sidecar}")
+            elif choice == "e":
+                edited = click.edit(json.dumps(draft.truth, indent=2, ensure_ascii=False), extension=".json")
+                if edited is None:
+                    click.echo("unchanged; skipped")
+                    continue
+                accept(draft, parse_edit(edited, draft.sidecar))
+                click.echo(f"accepted (edited) {draft.sidecar}")
+            elif choice in ("r", "reject") and (decision or click.confirm(f"Delete {draft.cassette} and its draft?")):
+                for path in reject(draft):
+                    click.echo(f"deleted {path}")
+        except HarnessError as error:
+            click.echo(f"problem: {error}")
+
+
+@click.command("refresh")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@extractor_option("Extractors to compare (default: [tool.harness] extractors, else every installed built-in).")
+@timeout_option(10.0)
+def refresh_command(paths: tuple[str, ...], extractors: tuple[str, ...], timeout: float) -> None:
+    """Re-record fixtures' URLs to a temporary place: did the site change, and whose results moved?
+
+    Nothing is written. Exit status 1 when a page changed, 2 when one could not be fetched.
+    """
+    from ...authoring import refresh
+    from ...core import HarnessError
+    from ...render import refresh as render
+    from ...running import load_extractors
+    from ...testing import load_config
+
+    problems: list[HarnessError] = []
+    try:
+        loaded = load_extractors(list(extractors) or list(load_config().extractors), problems)
+        reports = refresh(list(paths), loaded, timeout=timeout)
+    except HarnessError as error:
+        fail(error)
+    for problem in problems:
+        click.echo(f"problem: {problem}")
+    click.echo(render.render_text(reports))
+    if problems or any(r.problem for r in reports):
+        sys.exit(2)
+    sys.exit(1 if any(r.page_changed for r in reports) else 0)

@@ -1,0 +1,113 @@
+"""``harness score``."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from .common import extractor_option, fail, progress, timeout_option, write
+
+
+@click.command("score")
+@extractor_option(
+    "A registered name or package.module:callable; repeatable. Default: every installed "
+    "built-in (none when --predictions is given)."
+)
+@click.option(
+    "--corpus",
+    "corpora",
+    multiple=True,
+    type=click.Path(),
+    metavar="PATH",
+    help="A fixture folder, a Zyte benchmark folder or a JSONL corpus; repeatable.",
+)
+@click.option(
+    "--predictions",
+    multiple=True,
+    type=click.Path(),
+    metavar="FILE",
+    help="Saved outputs to score instead of running an extractor (Zyte output JSON or JSONL).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Worker processes (default: one per CPU; 0 runs in this process, unprotected).",
+)
+@timeout_option()
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
+@click.option(
+    "--memory-mb",
+    type=click.IntRange(min=64),
+    default=None,
+    help="Address-space limit of each worker, in MiB (an extractor over it gets a MemoryError).",
+)
+@click.option("--resamples", type=click.IntRange(min=2), default=1000, show_default=True)
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the full report as JSON.")
+@click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False), help="Write the leaderboard as Markdown.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Write a self-contained HTML report.")
+@click.option("--compare", nargs=2, metavar="BASE HEAD", help="Paired bootstrap of HEAD minus BASE.")
+@click.argument("paths", nargs=-1, type=click.Path())
+def score_command(
+    extractors: tuple[str, ...],
+    corpora: tuple[str, ...],
+    predictions: tuple[str, ...],
+    jobs: int | None,
+    timeout: float | None,
+    seed: int,
+    memory_mb: int | None,
+    resamples: int,
+    json_path: str | None,
+    markdown_path: str | None,
+    html_path: str | None,
+    compare: tuple[str, str] | None,
+    paths: tuple[str, ...],
+) -> None:
+    """Score extractors over corpora and print a leaderboard per field, with bootstrap intervals.
+
+    With no arguments: every installed built-in extractor on the bundled fixtures.
+    """
+    from ...core import HarnessError
+    from ...render import score as render
+    from ...render import score_html
+    from ...scoring import score
+    from ...testing import load_config
+
+    if jobs is None:
+        jobs = os.cpu_count() or 1
+    try:
+        project = load_config()
+        default_extractors = [] if predictions else list(project.extractors)
+        report = score(
+            [*corpora, *paths] or list(project.fixtures),
+            list(extractors) or default_extractors,
+            predictions=predictions,
+            jobs=jobs,
+            timeout=timeout if timeout is not None else project.timeout,
+            options=project.checks,
+            seed=seed,
+            resamples=resamples,
+            progress=progress(),
+            texts=html_path is not None,
+            memory_mb=memory_mb,
+        )
+    except HarnessError as error:
+        fail(error)
+    try:
+        click.echo(render.render_text(report))
+        if compare:
+            click.echo(render.render_compare(report, *compare))
+        if json_path:
+            write(json_path, render.render_json(report))
+        if markdown_path:
+            write(markdown_path, render.render_markdown(report))
+        if html_path:
+            write(html_path, score_html.render_html(report))
+    except HarnessError as error:
+        fail(error)
+    finally:
+        report.close()
+    sys.exit(report.exit_status())

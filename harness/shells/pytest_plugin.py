@@ -1,0 +1,345 @@
+"""The pytest plugin (entry point ``pytest11``): one test item per fixture and extractor.
+
+A thin shell: options, collection and reporting live here; the judging is
+:func:`harness.testing.evaluate`, the failure text :mod:`harness.render.failure`.
+Nothing heavy is imported until harness items
+are collected, and nothing is collected unless an extractor is configured
+(``--harness-extractor``, the ``harness_extractors`` ini key, or
+``extractors`` in ``[tool.harness]``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ..core import Extraction, Fixture
+    from ..extractors import LoadedExtractor
+    from ..testing import Config
+
+__all__ = ["HarnessFile", "HarnessItem"]
+
+
+@dataclass
+class _State:
+    extractors: list[str]
+    roots: list[Path]
+    config: Config
+    update: str | None
+    loaded: dict[str, Any] = field(default_factory=dict)
+    statuses: dict[str, int] = field(default_factory=dict)
+
+    def extractor(self, spec: str) -> LoadedExtractor:
+        from ..core import HarnessError
+        from ..extractors import resolve
+
+        if spec not in self.loaded:
+            try:
+                self.loaded[spec] = resolve(spec, source="--harness-extractor")
+            except HarnessError as error:
+                self.loaded[spec] = error
+        value = self.loaded[spec]
+        if isinstance(value, Exception):
+            raise value
+        return value  # type: ignore[no-any-return]
+
+
+_STATE = pytest.StashKey[_State]()
+
+#: Hypothesis examples per property, by settings profile.
+PROFILES = {"ci": 25, "thorough": 500}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("harness", "news-harness: data-quality tests of news scrapers")
+    group.addoption("--harness-extractor", action="append", default=[], dest="harness_extractors",
+                    metavar="SPEC", help="extractor to test: a registered name or package.module:callable")  # fmt: skip
+    group.addoption("--harness-fixtures", action="append", default=[], dest="harness_fixtures", metavar="PATH",
+                    help="folder of fixtures (default: [tool.harness] fixtures, else the bundled ones)")  # fmt: skip
+    group.addoption("--harness-update", nargs="?", const="changed", default=None,
+                    choices=("new", "changed", "all"), dest="harness_update",
+                    help="write snapshots: only new ones, new and changed (the default), or all")  # fmt: skip
+    group.addoption("--harness-properties", nargs="?", const="ci", default=None, choices=tuple(PROFILES),
+                    dest="harness_properties",
+                    help="also run the property tests on generated pages: 'ci' (the default, "
+                    f"{PROFILES['ci']} examples a property) or 'thorough' ({PROFILES['thorough']})")  # fmt: skip
+    group.addoption("--harness-seed", type=int, default=0, dest="harness_seed",
+                    help="seed of the property tests (printed with each failure)")  # fmt: skip
+    parser.addini("harness_extractors", "extractors the harness items run", type="linelist", default=[])
+    parser.addini("harness_fixtures", "folders of fixtures", type="linelist", default=[])
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "harness: a news-harness fixture × extractor item")
+    extractors = list(config.option.harness_extractors) or list(config.getini("harness_extractors"))
+    fixtures = list(config.option.harness_fixtures) or list(config.getini("harness_fixtures"))
+    if not extractors and not _mentions_harness(Path(str(config.rootpath))):
+        return  # a project that does not use news-harness: import nothing more
+    from ..core import HarnessError
+    from ..testing import load_config
+
+    try:
+        project = load_config(Path(str(config.rootpath)))
+    except HarnessError as error:
+        raise pytest.UsageError(str(error)) from None
+    extractors = extractors or list(project.extractors)
+    if not extractors:
+        return
+    rootpath = Path(str(config.rootpath))
+    roots = [rootpath / p for p in fixtures] or list(project.fixtures)
+    if not roots:
+        from ..core import bundled_cassettes
+
+        roots = [bundled_cassettes()]
+    state = _State(extractors, [r.resolve() for r in roots], project, config.option.harness_update)
+    config.stash[_STATE] = state
+    config.pluginmanager.register(_Tally(state.statuses), "harness-tally")
+    explicit = config.option.harness_extractors or config.option.harness_fixtures
+    if explicit or config.args_source != pytest.Config.ArgsSource.ARGS:
+        # Make sure the fixture folders are collected even when they sit outside
+        # the test paths (the bundled fixtures live inside the installed package).
+        args = [Path(a.split("::")[0]).resolve() for a in config.args]
+        for root in state.roots:
+            if not any(root == a or a in root.parents for a in args):
+                config.args.append(str(root))
+
+
+def _mentions_harness(root: Path) -> bool:
+    """Whether a pyproject.toml at or above ``root`` has a [tool.harness] table (a cheap text test)."""
+    for folder in (root, *root.parents):
+        path = folder / "pyproject.toml"
+        if path.is_file():
+            try:
+                return "[tool.harness" in path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return False
+    return False
+
+
+def _state(config: pytest.Config) -> _State | None:
+    return config.stash.get(_STATE, None)
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    state = _state(parent.config)
+    if state is None or file_path.suffix not in (".yaml", ".yml") or "__snapshots__" in file_path.parts:
+        return None
+    resolved = file_path.resolve()
+    root = next((r for r in state.roots if r == resolved.parent or r in resolved.parents), None)
+    if root is None:
+        return None
+    sidecar = resolved.with_name(resolved.name.rsplit(".", 1)[0] + ".expected.json")
+    if not sidecar.exists():
+        return None
+    item: HarnessFile = HarnessFile.from_parent(parent, path=file_path)
+    item.root = root
+    return item
+
+
+class HarnessFile(pytest.File):
+    """A cassette and its expectation: one item per configured extractor."""
+
+    root: Path
+
+    def collect(self) -> Iterator[pytest.Item]:
+        state = _state(self.config)
+        assert state is not None
+        for spec in state.extractors:
+            yield HarnessItem.from_parent(self, name=spec, spec=spec)
+
+
+class HarnessFailure(Exception):
+    """A harness item's failure: its text is the per-field report."""
+
+
+class HarnessItem(pytest.Item):
+    """One fixture × one extractor."""
+
+    def __init__(self, *, spec: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.spec = spec
+        self.add_marker("harness")
+
+    def _fixture(self) -> Fixture:
+        from ..fixtures import fixture_name, load_fixture
+
+        parent = self.parent
+        assert isinstance(parent, HarnessFile)
+        return load_fixture(self.path, name=fixture_name(parent.root, self.path))
+
+    def runtest(self) -> None:
+        from ..core import HarnessError
+        from ..render import failure
+        from ..testing import evaluate
+
+        state = _state(self.config)
+        assert state is not None
+        try:
+            extractor = state.extractor(self.spec)
+            fixture = self._fixture()
+        except HarnessError as error:
+            raise HarnessFailure(str(error)) from None
+        outcome = evaluate(extractor, fixture, state.config, update=state.update)  # type: ignore[arg-type]
+        self.user_properties.append(("harness_snapshot", outcome.snapshot_status))
+        for finding in outcome.findings:
+            self.user_properties.append((finding.check, finding.message))
+        if outcome.failed:
+            raise HarnessFailure(failure.render_text(outcome))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, HarnessFailure):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, self.spec
+
+
+class _Tally:
+    """Counts snapshot outcomes from every item's report (those of xdist workers included)."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.when != "call":
+            return
+        for key, value in report.user_properties:
+            if key == "harness_snapshot":
+                self.counts[str(value)] = self.counts.get(str(value), 0) + 1
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    state = _state(config)
+    if state is None or not state.config.snapshots:
+        return
+    _COUNTS = state.statuses
+    written = sum(_COUNTS.get(k, 0) for k in ("written-new", "written-changed", "rewritten"))
+    lines = []
+    if written:
+        lines.append(f"{written} snapshots written.")
+    if _COUNTS.get("changed"):
+        lines.append(f"{_COUNTS['changed']} snapshots changed. Re-run with --harness-update=changed to accept them.")
+    if _COUNTS.get("missing"):
+        lines.append(f"{_COUNTS['missing']} fixtures have no snapshot. Re-run with --harness-update=new to write them.")
+    from ..fixtures import load_fixtures
+    from ..testing import orphans
+
+    loaded = load_fixtures(state.roots).fixtures
+    stale = list(orphans(state.roots, loaded, [_extractor_name(state, s) for s in state.extractors]))
+    if stale:
+        lines.append(f"{len(stale)} orphaned snapshots (no fixture, or an extractor no longer run); delete them:")
+        lines.extend(f"  {path}" for path in stale)
+    if lines:
+        terminalreporter.section("news-harness snapshots")
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
+def _extractor_name(state: _State, spec: str) -> str:
+    try:
+        return state.extractor(spec).name
+    except Exception:
+        return spec
+
+
+# -- property tests ------------------------------------------------------------
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    state = _state(config)
+    profile = config.option.harness_properties
+    if state is None or profile is None:
+        return
+    from ..testing import PROPERTIES
+
+    collector = HarnessProperties.from_parent(session, name="harness-properties")
+    for spec in state.extractors:
+        for name in PROPERTIES:
+            items.append(HarnessPropertyItem.from_parent(
+                collector, name=f"{spec}::{name}", spec=spec, prop=name, examples=PROFILES[profile],
+            ))  # fmt: skip
+
+
+class HarnessProperties(pytest.Collector):
+    """The property tests: one item per extractor and property (added at collection's end)."""
+
+    def collect(self) -> list[pytest.Item]:
+        return []
+
+
+class HarnessPropertyItem(pytest.Item):
+    """One property of one extractor, searched for a counterexample on generated pages."""
+
+    def __init__(self, *, spec: str, prop: str, examples: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.spec, self.prop, self.examples = spec, prop, examples
+        self.add_marker("harness")
+
+    def runtest(self) -> None:
+        from ..core import HarnessError
+        from ..render import fuzz as render
+        from ..testing import fuzz
+
+        state = _state(self.config)
+        assert state is not None
+        try:
+            extractor = state.extractor(self.spec)
+        except HarnessError as error:
+            raise HarnessFailure(str(error)) from None
+        report = fuzz(extractor, properties=[self.prop], examples=self.examples, seed=self.config.option.harness_seed,
+                      timeout=state.config.timeout)  # fmt: skip
+        if report.failed:
+            raise HarnessFailure(render.render_text(report))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, HarnessFailure):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return Path(str(self.config.rootpath)), None, f"harness-properties::{self.spec}::{self.prop}"
+
+
+# -- fixtures for users' own tests --------------------------------------------
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    names = metafunc.fixturenames
+    if "harness_fixture" not in names and "harness_extraction" not in names:
+        return
+    state = _state(metafunc.config)
+    from ..core import bundled_cassettes
+    from ..fixtures import load_fixtures
+
+    roots = state.roots if state else [bundled_cassettes()]
+    fixtures = load_fixtures(roots).fixtures
+    metafunc.parametrize("harness_fixture", fixtures, ids=[f.name for f in fixtures])
+    if "harness_extraction" in names:
+        specs = state.extractors if state else []
+        if not specs:
+            msg = "harness_extraction needs an extractor: pass --harness-extractor SPEC (or set harness_extractors)"
+            raise pytest.UsageError(msg)
+        metafunc.parametrize("harness_extractor", specs)
+
+
+@pytest.fixture
+def harness_extraction(request: pytest.FixtureRequest, harness_fixture: Fixture, harness_extractor: str) -> Extraction:
+    """What the configured extractor returns for ``harness_fixture`` (network refused, clock frozen)."""
+    from ..extractors import resolve
+    from ..running import run_one
+
+    result = run_one(resolve(harness_extractor), harness_fixture, clock_check=False)
+    if result.extraction is None:
+        pytest.fail(
+            f"{harness_extractor} failed on {harness_fixture.name}: {result.findings[0].message}",
+            pytrace=False,
+        )
+    return result.extraction

@@ -1,0 +1,74 @@
+"""One fixture and one extractor, judged for CI: findings at the project's severities, and
+the snapshot compared (or updated). The pytest plugin and the API call this; it prints nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..checks import apply_severity
+from ..running import run_one
+from .snapshots import FieldChange, SnapshotStatus, compare, read_snapshot, snapshot_path, write_snapshot
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..core import Finding, Fixture, RunResult
+    from ..extractors import LoadedExtractor
+    from .config import Config
+    from .snapshots import Update
+
+__all__ = ["ItemOutcome", "evaluate"]
+
+
+@dataclass
+class ItemOutcome:
+    """What CI needs to know about one (fixture, extractor) pair."""
+
+    fixture: Fixture
+    extractor: LoadedExtractor
+    result: RunResult
+    findings: list[Finding]
+    changes: list[FieldChange] = field(default_factory=list)
+    snapshot: Path | None = None
+    snapshot_status: SnapshotStatus = "off"
+
+    @property
+    def errors(self) -> list[Finding]:
+        """Findings of error severity, after the project's overrides."""
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def failed(self) -> bool:
+        """Whether CI should fail this pair."""
+        return bool(self.errors) or self.snapshot_status == "changed"
+
+
+def evaluate(
+    extractor: LoadedExtractor, fixture: Fixture, config: Config, *, update: Update | None = None
+) -> ItemOutcome:
+    """Run ``extractor`` on ``fixture``, apply the configuration, and compare or update its snapshot."""
+    result = run_one(extractor, fixture, timeout=config.timeout, clock_check=True, options=config.checks)
+    outcome = ItemOutcome(fixture, extractor, result, apply_severity(result.findings, config.severity))
+    if not config.snapshots or fixture.cassette_path is None or result.extraction is None:
+        return outcome
+    path = outcome.snapshot = snapshot_path(fixture, extractor.name)
+    stored = read_snapshot(path)
+    if stored is not None:
+        outcome.changes = compare(stored, result.extraction, body_similarity=config.body_similarity)
+    if stored is None:
+        outcome.snapshot_status = "missing"
+        if update in ("new", "changed", "all"):
+            write_snapshot(path, result.extraction, extractor.name, extractor.version)
+            outcome.snapshot_status = "written-new"
+    elif outcome.changes:
+        outcome.snapshot_status = "changed"
+        if update in ("changed", "all"):
+            write_snapshot(path, result.extraction, extractor.name, extractor.version)
+            outcome.snapshot_status = "written-changed"
+    else:
+        outcome.snapshot_status = "same"
+        if update == "all":
+            write_snapshot(path, result.extraction, extractor.name, extractor.version)
+            outcome.snapshot_status = "rewritten"
+    return outcome

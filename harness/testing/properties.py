@@ -1,0 +1,217 @@
+"""Property-based runs: generated pages and mutations of recorded ones, each property searched
+for a counterexample by Hypothesis, shrunk, and optionally saved as a new fixture.
+
+A property is a set of check ids that must not fire. On a generated page
+(whose truth is known) it holds when none of its checks fires; on a
+mutation of a recorded page it holds when none fires that did not already
+fire on the page as recorded (the metamorphic relation: a new ad widget or a
+renamed class must not make the result worse), which works for site-specific
+scrapers too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..checks import CONTRACT_CHECKS
+from ..core import UsageError
+from ..fixtures import save_fixture
+from ..running import DEFAULT_TIMEOUT, run_one
+from ..strategies import Mutated, from_fixture, pages
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from hypothesis.strategies import SearchStrategy
+
+    from ..core import Finding, Fixture
+    from ..extractors import LoadedExtractor
+
+__all__ = ["PROPERTIES", "FuzzReport", "PropertyResult", "fuzz"]
+
+#: Each property and the checks that must not fire for it to hold. ``contract`` is the plugin
+#: contract of :data:`~harness.checks.CONTRACT_CHECKS`, reading the wall clock included.
+PROPERTIES: dict[str, frozenset[str]] = {
+    "no_sponsored_leak": frozenset({"body.sponsored_leak"}),
+    "no_boilerplate_leak": frozenset({"body.boilerplate_leak"}),
+    "complete_byline": frozenset({"byline.missing", "byline.incomplete"}),
+    "no_organization_author": frozenset({"byline.organization"}),
+    "no_decoy_author": frozenset({"byline.decoy", "byline.invented", "byline.noise"}),
+    "right_date": frozenset(
+        {"date.missing", "date.wrong_day", "date.wrong_time", "date.naive", "date.updated_as_published"}
+    ),
+    "no_decoy_date": frozenset({"date.decoy", "date.future"}),
+    "contract": CONTRACT_CHECKS,
+}
+
+
+@dataclass
+class PropertyResult:
+    """Whether one property held, and the smallest counterexample when it did not."""
+
+    name: str
+    held: bool
+    examples: int
+    counterexample: Fixture | None = None
+    findings: list[Finding] = field(default_factory=list)
+    description: str = ""
+    saved: Path | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {
+            "property": self.name,
+            "held": self.held,
+            "examples": self.examples,
+            "counterexample": self.counterexample.name if self.counterexample else None,
+            "url": self.counterexample.page.url if self.counterexample else None,
+            "description": self.description,
+            "findings": [{"check": f.check, "message": f.message} for f in self.findings],
+            "saved": str(self.saved) if self.saved else None,
+        }
+
+
+@dataclass
+class FuzzReport:
+    """One extractor's property results."""
+
+    extractor: str
+    seed: int
+    examples: int
+    results: list[PropertyResult] = field(default_factory=list)
+    pages: int = 0
+    extractor_seconds: float = 0.0
+    #: The search alone (every property probed on the same pages), before any shrinking.
+    search_seconds: float = 0.0
+    search_extractor_seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[PropertyResult]:
+        """The properties that did not hold."""
+        return [r for r in self.results if not r.held]
+
+
+class _Runner:
+    """Runs the extractor once per distinct page, whichever property asks."""
+
+    def __init__(self, extractor: LoadedExtractor, *, timeout: float | None, clock_check: bool) -> None:
+        self.extractor = extractor
+        self.timeout = timeout
+        self.clock_check = clock_check
+        self.cache: dict[str, list[Finding]] = {}
+        self.examples = 0
+        self.seconds = 0.0  # spent inside the extractor (the first run of each page)
+
+    def findings(self, fixture: Fixture) -> list[Finding]:
+        key = fixture.name + "\0" + fixture.page.html
+        if key not in self.cache:
+            self.examples += 1
+            result = run_one(self.extractor, fixture, timeout=self.timeout, clock_check=self.clock_check)
+            self.seconds += result.seconds
+            self.cache[key] = [f for f in result.findings if f.severity == "error"]
+        return self.cache[key]
+
+
+def _violations(runner: _Runner, item: Any, checks: frozenset[str]) -> list[Finding]:
+    if isinstance(item, Mutated):
+        # New findings only: a check that fired on the recorded page too counts if it now says more
+        # (another snippet leaked, another date taken).
+        before = {(f.check, f.message) for f in runner.findings(item.original)}
+        return [f for f in runner.findings(item.fixture) if f.check in checks and (f.check, f.message) not in before]
+    return [f for f in runner.findings(item) if f.check in checks]
+
+
+def fuzz(
+    extractor: LoadedExtractor,
+    *,
+    properties: Sequence[str] | None = None,
+    examples: int = 100,
+    seed: int = 0,
+    fixtures: Sequence[Fixture] = (),
+    save_failures: str | Path | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    clock_check: bool = True,
+    on_result: Callable[[PropertyResult], None] | None = None,
+) -> FuzzReport:
+    """Search each property for a counterexample with Hypothesis; shrink and (optionally) save it.
+
+    With ``fixtures``, the pages are mutations of those recorded pages; without,
+    generated pages. ``seed`` makes a run reproducible.
+    """
+    from hypothesis import HealthCheck, Phase, find, settings
+    from hypothesis import strategies as st
+    from hypothesis.errors import NoSuchExample
+
+    names = list(properties or PROPERTIES)
+    unknown = [n for n in names if n not in PROPERTIES]
+    if unknown:
+        msg = f"Unknown property {unknown[0]!r}; known: {', '.join(PROPERTIES)}"
+        raise UsageError(msg)
+    strategy: SearchStrategy[Any] = st.one_of([from_fixture(f) for f in fixtures]) if fixtures else pages()
+    runner = _Runner(extractor, timeout=timeout, clock_check=clock_check)
+    report = FuzzReport(extractor.name, seed, examples)
+    # No "explain" phase: it re-runs the extractor on many variants of each counterexample
+    # to say which parts mattered, which costs far more than the search itself.
+    config = settings(
+        max_examples=examples, database=None, deadline=None, derandomize=False,
+        suppress_health_check=list(HealthCheck),
+        phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
+    )  # fmt: skip
+    # One search probes every property on the same pages, so each page is generated and
+    # extracted once; only a property that failed is searched again, to shrink its counterexample
+    # (the same seed replays the same pages first, from the cache, until the failure).
+    first_failure: dict[str, Any] = {}
+
+    def probe(item: Any) -> bool:
+        for name in names:
+            if name not in first_failure and _violations(runner, item, PROPERTIES[name]):
+                first_failure[name] = item
+        return False
+
+    started = time.perf_counter()
+    with contextlib.suppress(NoSuchExample):
+        find(strategy, probe, settings=config, random=random.Random(seed))
+    probed = runner.examples
+    report.search_seconds, report.search_extractor_seconds = time.perf_counter() - started, runner.seconds
+    for name in names:
+        checks = PROPERTIES[name]
+        if name not in first_failure:
+            result = PropertyResult(name, True, probed)
+        else:
+
+            def fails(item: Any, checks: frozenset[str] = checks) -> bool:
+                return bool(_violations(runner, item, checks))
+
+            try:
+                found = find(strategy, fails, settings=config, random=random.Random(seed))
+            except NoSuchExample:  # the replay drew other pages: keep the probe's (unshrunk) example
+                found = first_failure[name]
+            fixture = found.fixture if isinstance(found, Mutated) else found
+            description = (
+                f"mutation {found.mutation}: {found.truth_change}"
+                if isinstance(found, Mutated)
+                else ("generated page: " + ", ".join(fixture.expectation.tags))
+            )
+            result = PropertyResult(name, False, probed, fixture, _violations(runner, found, checks), description)
+            if save_failures is not None:
+                result.saved = _save(fixture, Path(save_failures), name)
+        report.results.append(result)
+        if on_result is not None:
+            on_result(result)
+    report.pages, report.extractor_seconds = runner.examples, runner.seconds
+    return report
+
+
+def _save(fixture: Fixture, folder: Path, prop: str) -> Path:
+    """Write a counterexample as a fixture that then runs as an ordinary golden test."""
+    slug = fixture.name.replace("/", "-").replace("+", "-")
+    cassette = folder / f"{prop}-{slug}.yaml"
+    truth = dict(fixture.expectation.raw)
+    truth["notes"] = f"Saved by 'harness fuzz': a counterexample to the property {prop!r}."
+    save_fixture(cassette, [dict(i) for i in fixture.page.interactions], truth, force=True)
+    return cassette
