@@ -5,8 +5,8 @@ from typing import Any
 
 import pytest
 
-from harness.fixtures import expectation_from_dict, page_from_interactions
 from harness.core import Fixture
+from harness.fixtures import expectation_from_dict, page_from_interactions
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

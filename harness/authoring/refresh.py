@@ -10,7 +10,7 @@ site changed; a failing check on an unchanged page is the scraper's.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import html as lxml_html
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from ..extractors import LoadedExtractor
 
-__all__ = ["RefreshReport", "refresh", "regions"]
+__all__ = ["REGIONS", "RefreshReport", "RegionChange", "refresh", "regions"]
 
 #: Regions of a news page, as XPath unions; the text of each is compared.
 REGIONS: dict[str, str] = {
@@ -64,6 +64,14 @@ def regions(page_html: str) -> dict[str, str]:
     return out
 
 
+class RegionChange(NamedTuple):
+    """One region whose text differs from the recording (both sides shortened for reading)."""
+
+    name: str
+    before: str
+    after: str
+
+
 @dataclass
 class RefreshReport:
     """What changed on one page since it was recorded, and whose results moved with it."""
@@ -71,7 +79,7 @@ class RefreshReport:
     fixture: str
     url: str
     problem: str | None = None
-    regions: list[tuple[str, str, str]] = field(default_factory=list)
+    regions: list[RegionChange] = field(default_factory=list)
     moved: dict[str, list[FieldChange]] = field(default_factory=dict)
 
     @property
@@ -102,7 +110,7 @@ def refresh(
         before, after = regions(fixture.page.html), regions(page.html)
         for name in REGIONS:
             if before.get(name, "") != after.get(name, ""):
-                report.regions.append((name, _short(before.get(name, "")), _short(after.get(name, ""))))
+                report.regions.append(RegionChange(name, _short(before.get(name, "")), _short(after.get(name, ""))))
         for extractor in extractors:
             old = run_one(extractor, fixture, clock_check=False).extraction
             new = run_one(extractor, now, clock_check=False).extraction

@@ -14,7 +14,6 @@ from .compare import (
     shingle_f1,
     shingle_overlap,
     shingle_scores,
-    shingles,
     tokens,
 )
 from .errors import (
@@ -79,7 +78,6 @@ __all__ = [
     "shingle_f1",
     "shingle_overlap",
     "shingle_scores",
-    "shingles",
     "tokens",
     "zone",
 ]

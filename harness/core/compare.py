@@ -24,7 +24,6 @@ __all__ = [
     "shingle_f1",
     "shingle_overlap",
     "shingle_scores",
-    "shingles",
     "tokens",
 ]
 
@@ -65,11 +64,6 @@ def shingles_of(words: list[str], size: int = 4) -> Counter[tuple[str, ...]]:
     if len(words) < size:
         return Counter([tuple(words)])
     return Counter(zip(*(words[i:] for i in range(size)), strict=False))
-
-
-def shingles(text: str, size: int = 4) -> Counter[tuple[str, ...]]:
-    """Multiset of ``size``-token shingles; a shorter text gives one shorter shingle, empty none."""
-    return shingles_of(tokens(text), size)
 
 
 class _TruthShingles:

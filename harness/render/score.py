@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..core import UsageError
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS",
+    "Column",
     "cell",
     "ordered",
     "render_compare",
@@ -21,21 +23,31 @@ __all__ = [
     "shown_columns",
 ]
 
-#: The leaderboard's columns: (metric, heading, higher is better).
-COLUMNS: tuple[tuple[str, str, bool], ...] = (
-    ("body.f1", "body F1", True),
-    ("body.precision", "body P", True),
-    ("body.recall", "body R", True),
-    ("body.accuracy", "body exact", True),
-    ("body.must_contain", "must_contain", True),
-    ("authors.f1", "authors F1", True),
-    ("published.day_accuracy", "date (day)", True),
-    ("published.instant_accuracy", "date (minute)", True),
-    ("title.accuracy", "title", True),
-    ("leaks.sponsored", "sponsored leak", False),
-    ("leaks.boilerplate", "boilerplate leak", False),
-    ("errors", "errors", False),
-    ("timeouts", "timeouts", False),
+
+@dataclass(frozen=True)
+class Column:
+    """A leaderboard column: the metric it shows, its heading, and which way is better."""
+
+    metric: str
+    heading: str
+    higher_is_better: bool = True
+
+
+#: The leaderboard's columns, in order.
+COLUMNS: tuple[Column, ...] = (
+    Column("body.f1", "body F1"),
+    Column("body.precision", "body P"),
+    Column("body.recall", "body R"),
+    Column("body.accuracy", "body exact"),
+    Column("body.must_contain", "must_contain"),
+    Column("authors.f1", "authors F1"),
+    Column("published.day_accuracy", "date (day)"),
+    Column("published.instant_accuracy", "date (minute)"),
+    Column("title.accuracy", "title"),
+    Column("leaks.sponsored", "sponsored leak", higher_is_better=False),
+    Column("leaks.boilerplate", "boilerplate leak", higher_is_better=False),
+    Column("errors", "errors", higher_is_better=False),
+    Column("timeouts", "timeouts", higher_is_better=False),
 )
 
 
@@ -71,23 +83,24 @@ def _ms(entry: ExtractorScore) -> str:
     return "n/a" if median is None else f"{median:.1f} / {p95:.1f}"
 
 
-def shown_columns(report: ScoreReport, *, compact: bool) -> list[tuple[str, str, bool]]:
+def shown_columns(report: ScoreReport, *, compact: bool) -> list[Column]:
     """The columns that rest on at least one page; ``compact`` keeps body P/R/exact only when
     the body is all the corpus labels (as in the Zyte benchmark)."""
-    columns = [c for c in COLUMNS if _pages(report, c[0])]
-    body_only = not any(m.split(".")[0] in ("authors", "published", "title") for m, _, _ in columns)
+    columns = [c for c in COLUMNS if _pages(report, c.metric)]
+    body_only = not any(c.metric.split(".")[0] in ("authors", "published", "title") for c in columns)
     detail = ("body.precision", "body.recall", "body.accuracy", "body.must_contain")
     if compact and not body_only:
-        columns = [c for c in columns if c[0] not in detail]
+        columns = [c for c in columns if c.metric not in detail]
     return columns
 
 
 def _rows(report: ScoreReport, *, compact: bool) -> tuple[list[str], list[list[str]]]:
     columns = shown_columns(report, compact=compact)
-    header = ["extractor", "version"] + [f"{h} (n={_pages(report, m)})" for m, h, _ in columns]
+    header = ["extractor", "version"] + [f"{c.heading} (n={_pages(report, c.metric)})" for c in columns]
     header.append("ms median / p95")
     rows = [
-        [e.name, e.version or "-"] + [cell(e.metrics.get(m)) for m, _, _ in columns] + [_ms(e)] for e in ordered(report)
+        [e.name, e.version or "-"] + [cell(e.metrics.get(c.metric)) for c in columns] + [_ms(e)]
+        for e in ordered(report)
     ]
     return header, rows
 
@@ -143,12 +156,14 @@ def render_compare(report: ScoreReport, base: str, head: str) -> str:
             raise UsageError(f"--compare names {name!r}, which was not scored; scored: {', '.join(names)}")
     diff = report.difference(base, head)
     lines = [f"\n{head} minus {base}, paired bootstrap over the same {report.pages} pages:"]
-    for metric, heading, better_high in COLUMNS:
-        d = diff[metric]
+    for column in COLUMNS:
+        d = diff[column.metric]
         change, low, high = d["difference"], d["low"], d["high"]
         if change is None or low is None or high is None:
             continue
-        sign = (change > 0) == better_high
+        sign = (change > 0) == column.higher_is_better
         verdict = "" if low <= 0 <= high else (" better" if sign else " worse")
-        lines.append(f"  {heading:<18} {change:+.3f} ± {d['std'] or 0:.3f}  95% [{low:+.3f}, {high:+.3f}]{verdict}")
+        lines.append(
+            f"  {column.heading:<18} {change:+.3f} ± {d['std'] or 0:.3f}  95% [{low:+.3f}, {high:+.3f}]{verdict}"
+        )
     return "\n".join(lines)

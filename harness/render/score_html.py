@@ -109,13 +109,13 @@ def render_html(report: ScoreReport) -> str:
     columns = shown_columns(report, compact=False)
     rows = []
     for entry in ordered(report):
-        cells = "".join(f'<td class="num">{_e(cell(entry.metrics.get(m)))}</td>' for m, _, _ in columns)
+        cells = "".join(f'<td class="num">{_e(cell(entry.metrics.get(c.metric)))}</td>' for c in columns)
         median = entry.timing.get("median_ms")
         ms = "n/a" if median is None else f"{median:.1f} / {entry.timing.get('p95_ms'):.1f}"
         rows.append(f"<tr><td>{_e(entry.name)}</td><td>{_e(entry.version or '-')}</td>{cells}"
                     f'<td class="num">{ms}</td></tr>')  # fmt: skip
-    head = "".join(f"<th>{_e(h)}</th>" for _, h, _ in columns)
-    plots = "".join(_plot(report, m, h, better) for m, h, better in columns)
+    head = "".join(f"<th>{_e(c.heading)}</th>" for c in columns)
+    plots = "".join(_plot(report, c.metric, c.heading, c.higher_is_better) for c in columns)
     # Two passes, so memory holds the texts of the pages shown only.
     errors = [
         sum(f["severity"] == "error" for r in d["results"].values() for f in r["findings"])

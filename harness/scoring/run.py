@@ -20,7 +20,7 @@ from ..extractors import load_predictions
 from ..fixtures import open_corpus
 from ..running import DEFAULT_TIMEOUT, PageOutcome, RunSettings, load_extractors, run_pages
 from .bootstrap import Estimate, bootstrap, paired_difference, snippet_leaks_by_kind, timing
-from .spool import Spooler, read_record
+from .spool import Location, Spooler, read_record
 
 if TYPE_CHECKING:
     import os
@@ -73,7 +73,7 @@ class ScoreReport:
     resamples: int = 1000
     page_scores: dict[str, list[PageScore]] = field(default_factory=dict)
     #: Per page, where each extractor's detail record was spooled.
-    locations: list[list[Any]] = field(default_factory=list)
+    locations: list[list[Location]] = field(default_factory=list)
     spool: Path | None = None
     created: str = ""
 

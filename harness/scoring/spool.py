@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .metrics import PageScore, score_page
 
@@ -16,8 +16,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Location", "Spooler", "read_record"]
 
-#: Where one record was spooled: (file, offset, length).
-Location = tuple[str, int, int]
+
+class Location(NamedTuple):
+    """Where one record was spooled."""
+
+    path: str
+    offset: int
+    length: int
 
 
 class Spooler:
@@ -53,7 +58,7 @@ class Spooler:
         offset = self.out.tell()
         self.out.write(line)
         self.out.flush()
-        return page_score, (self.out.name, offset, len(line))
+        return page_score, Location(self.out.name, offset, len(line))
 
     def close(self) -> None:
         """Close this process's spool file, if it opened one."""
@@ -87,8 +92,7 @@ def _record(fixture: Fixture, extractor: LoadedExtractor, result: RunResult, pag
 
 def read_record(location: Location) -> dict[str, Any]:
     """The record spooled at ``location``."""
-    path, offset, length = location
-    with open(path, "rb") as spool:
-        spool.seek(offset)
-        record: dict[str, Any] = json.loads(spool.read(length))
+    with open(location.path, "rb") as spool:
+        spool.seek(location.offset)
+        record: dict[str, Any] = json.loads(spool.read(location.length))
     return record

@@ -158,13 +158,27 @@ class HarnessFailure(Exception):
     """A harness item's failure: its text is the per-field report."""
 
 
-class HarnessItem(pytest.Item):
-    """One fixture × one extractor."""
+class _Item(pytest.Item):
+    """What every harness item shares: its extractor spec, its marker, and failures shown as reports."""
 
     def __init__(self, *, spec: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.spec = spec
         self.add_marker("harness")
+
+    def _state(self) -> _State:
+        state = _state(self.config)
+        assert state is not None
+        return state
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, HarnessFailure):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo))
+
+
+class HarnessItem(_Item):
+    """One fixture × one extractor."""
 
     def _fixture(self) -> Fixture:
         from ..fixtures import fixture_name, load_fixture
@@ -178,8 +192,7 @@ class HarnessItem(pytest.Item):
         from ..render import failure
         from ..testing import evaluate
 
-        state = _state(self.config)
-        assert state is not None
+        state = self._state()
         try:
             extractor = state.extractor(self.spec)
             fixture = self._fixture()
@@ -191,11 +204,6 @@ class HarnessItem(pytest.Item):
             self.user_properties.append((finding.check, finding.message))
         if outcome.failed:
             raise HarnessFailure(failure.render_text(outcome))
-
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
-        if isinstance(excinfo.value, HarnessFailure):
-            return str(excinfo.value)
-        return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, self.spec
@@ -275,21 +283,19 @@ class HarnessProperties(pytest.Collector):
         return []
 
 
-class HarnessPropertyItem(pytest.Item):
+class HarnessPropertyItem(_Item):
     """One property of one extractor, searched for a counterexample on generated pages."""
 
     def __init__(self, *, spec: str, prop: str, examples: int, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.spec, self.prop, self.examples = spec, prop, examples
-        self.add_marker("harness")
+        super().__init__(spec=spec, **kwargs)
+        self.prop, self.examples = prop, examples
 
     def runtest(self) -> None:
         from ..core import HarnessError
         from ..render import fuzz as render
         from ..testing import fuzz
 
-        state = _state(self.config)
-        assert state is not None
+        state = self._state()
         try:
             extractor = state.extractor(self.spec)
         except HarnessError as error:
@@ -298,11 +304,6 @@ class HarnessPropertyItem(pytest.Item):
                       timeout=state.config.timeout)  # fmt: skip
         if report.failed:
             raise HarnessFailure(render.render_text(report))
-
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
-        if isinstance(excinfo.value, HarnessFailure):
-            return str(excinfo.value)
-        return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return Path(str(self.config.rootpath)), None, f"harness-properties::{self.spec}::{self.prop}"

@@ -140,10 +140,6 @@ class Dateline:
         modified = self.modified.isoformat() if self.modified is not None else None
         return published, modified
 
-    def machine(self) -> bool:
-        """Whether a machine-readable time is on the page (meta, JSON-LD or a datetime attribute)."""
-        return self.form in ("time_element", "relative", "meta_only", "jsonld_only", "updated_pair")
-
     def visible(self, captured: dt.datetime) -> str:
         p = self.published
         month = _MONTHS["en"][p.month - 1]

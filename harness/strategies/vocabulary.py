@@ -17,7 +17,6 @@ LAST_NAMES = (
     "Al-Sayed", "Moreau", "Kowalski", "Tran", "García", "Ng", "Abernathy-Lowe", "Ferreira", "Achterberg",
 )  # fmt: skip
 AGENCIES = ("CNN", "Associated Press", "Reuters", "AFP", "dpa", "The Canadian Press", "Bloomberg")
-ROLES = ("Staff Writer", "Senior Reporter", "Correspondent", "Political Editor", "Contributor")
 SITES = (
     ("The Harbor Gazette", "harborgazette"), ("Valley Courier", "valleycourier"), ("Neckar Bote", "neckarbote"),
     ("Riverside Tribune", "riversidetribune"), ("Prairie 7 News", "prairie7"), ("Coastal Ledger", "coastalledger"),

@@ -59,14 +59,14 @@ def record_command(
 
     if name and len(urls) > 1:
         fail("--name names one fixture; give one URL with it")
-    extra = {}
+    request_headers = {}
     for header in headers:
         key, sep, value = header.partition(":")
         if not sep:
             fail(f"--header {header!r} is not 'Name: value'")
-        extra[key.strip()] = value.strip()
+        request_headers[key.strip()] = value.strip()
     scrub = [h for h in DEFAULT_SCRUB_HEADERS if h not in {k.lower() for k in keep}]
-    results = record(urls, out, name=name, force=force, timeout=timeout, max_bytes=max_bytes, headers=extra,
+    results = record(urls, out, name=name, force=force, timeout=timeout, max_bytes=max_bytes, headers=request_headers,
                      scrub_headers=scrub, keep_params=keep_params, draft=not no_draft)  # fmt: skip
     for result in results:
         if result.problem:

@@ -8,8 +8,7 @@ import pytest
 from lxml import html as lxml_html
 
 from harness import check, load_fixtures
-from harness.core import bundled_cassettes
-from harness.core import contains, fold
+from harness.core import bundled_cassettes, contains, fold
 
 KSL = "ksltv/north-korean-troops-russia"
 FIXTURES = load_fixtures([bundled_cassettes()])

@@ -20,7 +20,7 @@ from harness.extractors.builtin import shape as _text
 if TYPE_CHECKING:
     from types import ModuleType
 
-SCHEMA = json.loads((Path(__file__).parents[2] / "schemas" / "extraction.schema.json").read_text("utf-8"))
+SCHEMA = json.loads((Path(__file__).parents[3] / "schemas" / "extraction.schema.json").read_text("utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 FIELD_NAMES = frozenset({"title", "authors", "published", "modified", "body", "language"})
 

@@ -12,12 +12,10 @@ import vcr
 from click.testing import CliRunner
 
 from harness import check
+from harness.authoring import accept, drafts, record, refresh
+from harness.fixtures import load_fixtures
 from harness.running import NetworkRefused, refuse_network
 from harness.shells.cli import main
-from harness.fixtures import load_fixtures
-from harness.authoring import record
-from harness.authoring import refresh
-from harness.authoring import accept, drafts
 from tests.http_site import STATE, Site, article
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from harness.checks import CATALOGUE, noise_reason, run_checks
-from harness.core import shingle_scores
 from harness.core import Extraction
 from tests.conftest import make_fixture
 
@@ -155,14 +154,6 @@ def test_body_on_a_page_with_no_article_body():
     teaser = {"body": "Teaser one two three four five"}
     assert ids(teaser, body_only, body=None, must_contain=[]) == ["body.low_precision"]
     assert ids({"body": None}, body_only, body=None, must_contain=[]) == []
-
-
-def test_shingle_scores():
-    assert shingle_scores("a b c d e", "a b c d e") == (1.0, 1.0)
-    precision, recall = shingle_scores("a b c d", "a b c d e f")
-    assert precision == 1.0 and recall == pytest.approx(1 / 3)
-    assert shingle_scores("", "") == (1.0, 1.0)
-    assert shingle_scores("", "a b c d") == (0.0, 0.0)  # nothing extracted: no precision to speak of, no recall
 
 
 # -- dates -------------------------------------------------------------------

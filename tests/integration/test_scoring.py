@@ -8,11 +8,11 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from harness.running import RunSettings, run_pages
 from harness.core import schema
-from harness.shells.cli import main
 from harness.extractors import resolve
+from harness.running import RunSettings, run_pages
 from harness.scoring import score
+from harness.shells.cli import main
 from tests.conftest import write_fixture
 
 

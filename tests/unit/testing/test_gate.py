@@ -7,11 +7,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from harness.shells.cli import main
-from harness.testing import GateConfig
 from harness.render.gate import render_github, render_markdown, render_text
-from harness.testing import diff_reports
 from harness.scoring import score
+from harness.shells.cli import main
+from harness.testing import GateConfig, diff_reports
 from tests import plugins
 from tests.conftest import write_fixture
 
@@ -69,6 +68,14 @@ def test_the_gate_can_be_configured(reports):
     ]
 
 
+def test_a_file_that_is_not_a_report(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}")
+    result = CliRunner().invoke(main, ["diff", str(bad), str(bad)])
+    assert result.exit_code == 2
+    assert "is not a score report with page results; write one with 'harness score --json FILE'" in result.output
+
+
 def test_formats(reports):
     report = diff_reports(load(reports["base"]), load(reports["head"]))
     text = render_text(report)
@@ -90,11 +97,3 @@ def test_cli_exit_status_and_json(reports, tmp_path, monkeypatch):
     assert data["passed"] is False and len(data["improvements"]) == 1 and len(data["regressions"]) == 1
     same = CliRunner().invoke(main, ["diff", str(reports["base"]), str(reports["base"])])
     assert same.exit_code == 0 and same.output.rstrip().endswith("Gate passed.")
-
-
-def test_a_file_that_is_not_a_report(tmp_path):
-    bad = tmp_path / "bad.json"
-    bad.write_text("{}")
-    result = CliRunner().invoke(main, ["diff", str(bad), str(bad)])
-    assert result.exit_code == 2
-    assert "is not a score report with page results; write one with 'harness score --json FILE'" in result.output

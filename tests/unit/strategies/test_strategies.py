@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from harness import strategies
-from harness.core import bundled_cassettes, schema
-from harness.core import contains, fold
+from harness.core import bundled_cassettes, contains, fold, schema
 from harness.fixtures import load_fixtures
 
 VALIDATOR = jsonschema.Draft202012Validator(schema("expected"))

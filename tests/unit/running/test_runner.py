@@ -7,9 +7,8 @@ import socket
 
 import pytest
 
-from harness.running import NetworkRefused, refuse_network
-from harness.running import run_one
 from harness.extractors import resolve
+from harness.running import NetworkRefused, refuse_network, run_one
 from tests.conftest import make_fixture, write_fixture
 
 HTML = "<html><head><title>Bridge reopens</title></head><body><p>Story.</p></body></html>"

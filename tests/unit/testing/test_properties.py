@@ -7,8 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from harness import check
-from harness.shells.cli import main
 from harness.extractors import LoadedExtractor, resolve
+from harness.shells.cli import main
 from harness.testing import PROPERTIES, fuzz
 
 pytest_plugins = ["pytester"]
