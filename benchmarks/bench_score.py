@@ -39,11 +39,10 @@ ZYTE = ROOT.parent / "shared" / "corpora" / "zyte"
 def per_page_overhead() -> dict[str, float]:
     from lxml import html as lxml_html
 
-    from harness.fixtures import open_corpus
     from harness.authoring import import_corpus
     from harness.extractors import load_predictions
+    from harness.fixtures import load_fixture, open_corpus
     from harness.running import run_one
-    from harness.fixtures import load_fixture
     from harness.scoring import score_page
 
     folder = Path(tempfile.mkdtemp(prefix="bench-overhead-"))
