@@ -14,6 +14,7 @@ from .catalogue import (
     CATALOGUE,
     CONTRACT_CHECKS,
     LEVELS,
+    TRUTH_CHECKS,
     CheckContext,
     CheckInfo,
     Level,
@@ -21,6 +22,7 @@ from .catalogue import (
     make_finding,
 )
 from .dates import check_dates
+from .page import PageFacts, Stated, page_facts
 from .title import check_title
 
 if TYPE_CHECKING:
@@ -34,12 +36,16 @@ __all__ = [
     "KNOWN_ORGANIZATIONS",
     "LEVELS",
     "SPONSORED_MARKERS",
+    "TRUTH_CHECKS",
     "CheckContext",
     "CheckInfo",
     "Level",
+    "PageFacts",
+    "Stated",
     "apply_severity",
     "make_finding",
     "noise_reason",
+    "page_facts",
     "run_checks",
 ]
 

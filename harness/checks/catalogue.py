@@ -19,6 +19,7 @@ __all__ = [
     "CATALOGUE",
     "CONTRACT_CHECKS",
     "LEVELS",
+    "TRUTH_CHECKS",
     "CheckContext",
     "CheckInfo",
     "Level",
@@ -49,6 +50,12 @@ CATALOGUE: Mapping[str, CheckInfo] = {
     info.id: info
     for info in (
         _info("schema.invalid", "error", None, "the extraction does not validate against the extraction schema"),
+        _info(
+            "extractor.nondeterministic",
+            "warning",
+            None,
+            "the result differs between two runs on the same page under the same clock",
+        ),
         _info("extractor.error", "error", None, "the plugin raised"),
         _info("extractor.timeout", "error", None, "the plugin ran past its time budget"),
         _info(
@@ -119,12 +126,30 @@ CATALOGUE: Mapping[str, CheckInfo] = {
             "published",
             "the date is a decoy: a teaser's relative time, a copyright year, a comment's date",
         ),
+        _info("date.imprecise", "info", "published", "a day where the truth has a time (right day, no time given)"),
         _info("date.future", "error", "published", "later than the page's captured_at"),
         _info("date.clock_dependent", "error", None, "the result changes when only the wall clock changes"),
         _info("title.mismatch", "error", "title", "the title is wrong"),
         _info("title.site_name", "error", "title", "the title carries the site's name"),
+        # The truth audit: each judges a truth against its own page, never an extractor.
+        _info("truth.snippet_absent", "warning", "body", "a must_contain snippet is not in the page's text"),
+        _info("truth.snippet_in_truth", "warning", "body", "a must_not_contain snippet is inside the true body"),
+        _info("truth.body_duplicate", "warning", "body", "the true body repeats a paragraph"),
+        _info("truth.body_not_on_page", "warning", "body", "too few of the true body's paragraphs are on the page"),
+        _info(
+            "truth.author_not_on_page", "warning", "authors", "a true author is neither in the page's text nor metadata"
+        ),
+        _info("truth.organization_as_author", "warning", "authors", "the truth lists an organization as an author"),
+        _info("truth.date_not_on_page", "warning", "published", "the page states the true date nowhere"),
+        _info("truth.date_is_modified", "warning", "published", "the true date is the page's modified time"),
+        _info(
+            "truth.title_not_on_page", "warning", "title", "the true title is neither on the page nor in its metadata"
+        ),
     )
 }
+
+#: The truth audit's ids: what ``harness audit`` reports.
+TRUTH_CHECKS = frozenset(check for check in CATALOGUE if check.startswith("truth."))
 
 
 @dataclass

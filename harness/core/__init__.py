@@ -25,6 +25,8 @@ from .errors import (
     UnknownExtractorError,
     UsageError,
 )
+from .html import html_to_text, parse_html
+from .jsonld import ARTICLE_TYPES, article_node, first_value, jsonld_items, node_names, nodes, type_names
 from .model import (
     SEVERITIES,
     Decoy,
@@ -44,6 +46,7 @@ from .resources import bundled_cassettes, schema, schema_errors
 from .stamps import OFFSET, RFC3339, Stamp, parse_stamp, zone
 
 __all__ = [
+    "ARTICLE_TYPES",
     "OFFSET",
     "RFC3339",
     "SEVERITIES",
@@ -66,12 +69,19 @@ __all__ = [
     "Status",
     "UnknownExtractorError",
     "UsageError",
+    "article_node",
     "bundled_cassettes",
     "contains",
+    "first_value",
     "fold",
     "header",
+    "html_to_text",
+    "jsonld_items",
     "name_key",
+    "node_names",
+    "nodes",
     "overlap_f1",
+    "parse_html",
     "parse_stamp",
     "schema",
     "schema_errors",
@@ -79,5 +89,6 @@ __all__ = [
     "shingle_overlap",
     "shingle_scores",
     "tokens",
+    "type_names",
     "zone",
 ]

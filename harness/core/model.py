@@ -105,6 +105,12 @@ class Expectation:
     decoy_dates: tuple[Decoy, ...] = ()
     tags: tuple[str, ...] = ()
     reviewed: bool = True
+    #: False when nobody knows when the page was recorded: ``captured_at`` is then the latest
+    #: date the page states, and the checks that use it say so.
+    captured_at_known: bool = True
+    #: False when the truth names no timezone: ``timezone`` is then "UTC", and days are read
+    #: in the page's own offsets instead.
+    timezone_known: bool = True
     #: The keys the truth speaks to; a field not named here is silent.
     labelled: frozenset[str] = frozenset()
     #: The document as read, so that saving it back loses nothing.
@@ -172,6 +178,8 @@ class Finding:
     expected: Any = None
     actual: Any = None
     evidence: str | None = None
+    #: Set when the truth audit doubts the truth this finding rests on: what the page says instead.
+    truth_suspect: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as JSON-ready data."""
@@ -185,6 +193,7 @@ class Finding:
             "expected": self.expected,
             "actual": self.actual,
             "evidence": self.evidence,
+            "truth_suspect": self.truth_suspect,
         }
 
 

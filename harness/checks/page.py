@@ -1,0 +1,110 @@
+"""What a page says about itself, read once: its visible text, titles, publisher, bylines and dates.
+
+The byline checks read the publisher from here (so that "The Independent" on
+The Independent's own page is an organization), and the truth audit compares
+each truth with what its page states. Every value keeps where it came from,
+so a finding can name its evidence ("the page's JSON-LD datePublished is …").
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..core import article_node, first_value, fold, html_to_text, jsonld_items, node_names, nodes, parse_html
+
+if TYPE_CHECKING:
+    from ..core import Page
+
+__all__ = ["PageFacts", "Stated", "page_facts"]
+
+#: <meta> properties and names read, by what they state.
+_META = {
+    "published": ("article:published_time", "og:published_time", "datepublished", "pubdate", "date",
+                  "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date"),
+    "modified": ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dc.date.modified"),
+    "authors": ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"),
+    "titles": ("og:title", "twitter:title", "dc.title", "parsely-title"),
+    "publishers": ("og:site_name", "application-name", "publisher", "dc.publisher"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A value the page states, and where: "JSON-LD datePublished", "<meta property=og:title>"."""
+
+    value: str
+    source: str
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What one page states, each value with its source."""
+
+    text: str
+    titles: tuple[Stated, ...] = ()
+    publishers: tuple[Stated, ...] = ()
+    authors: tuple[Stated, ...] = ()
+    published: tuple[Stated, ...] = ()
+    modified: tuple[Stated, ...] = ()
+    times: tuple[Stated, ...] = ()
+
+    @property
+    def folded_text(self) -> str:
+        """The visible text, folded as every comparison folds it."""
+        return fold(self.text)
+
+
+def page_facts(page: Page) -> PageFacts:
+    """What ``page`` states about itself (read once per page and kept for the next check)."""
+    return _facts(page.html)
+
+
+@functools.lru_cache(maxsize=32)
+def _facts(html: str) -> PageFacts:
+    root = parse_html(html)
+    if root is None:
+        return PageFacts(text="")
+    found: dict[str, list[Stated]] = {key: [] for key in ("titles", "publishers", "authors", "published", "modified")}
+
+    def add(key: str, value: object, source: str) -> None:
+        if isinstance(value, str) and value.strip() and all(s.value != value.strip() for s in found[key]):
+            found[key].append(Stated(value.strip(), source))
+
+    items = jsonld_items(root)
+    by_id = {node["@id"]: node for node in nodes(items) if isinstance(node.get("@id"), str)}
+    article: dict[str, Any] = article_node(items) or {}
+    add("titles", first_value(article.get("headline")), "JSON-LD headline")
+    for name in node_names(article.get("author"), by_id):
+        add("authors", name, "JSON-LD author")
+    for name in node_names(article.get("publisher"), by_id):
+        add("publishers", name, "JSON-LD publisher")
+    add("published", first_value(article.get("datePublished")), "JSON-LD datePublished")
+    add("modified", first_value(article.get("dateModified")), "JSON-LD dateModified")
+    for element in root.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        for kind, names in _META.items():
+            if key in names:
+                add(kind, element.get("content"), f"<meta {key}>")
+    for element in root.iter("title"):
+        add("titles", element.text_content(), "<title>")
+    for element in root.iter("h1"):
+        add("titles", fold(element.text_content()), "<h1>")
+    times = []
+    for element in root.iter("time"):
+        stamp = element.get("datetime")
+        label = fold(element.text_content())
+        if stamp:
+            times.append(Stated(stamp.strip(), f"<time> {label!r}" if label else "<time>"))
+        elif label:
+            times.append(Stated(label, "<time> text"))
+    return PageFacts(
+        text=html_to_text(html),
+        titles=tuple(found["titles"]),
+        publishers=tuple(found["publishers"]),
+        authors=tuple(found["authors"]),
+        published=tuple(found["published"]),
+        modified=tuple(found["modified"]),
+        times=tuple(times),
+    )

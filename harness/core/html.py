@@ -1,0 +1,160 @@
+"""HTML as the harness reads it: one lenient parse, and the page's text in paragraphs.
+
+Used by the adapters (readability's summary to text), the checks (what the
+page shows) and the truth audit; nothing here repairs or judges anything.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import lxml.etree
+import lxml.html
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+__all__ = ["html_to_text", "parse_html"]
+
+_SPACE = re.compile(r"\s+")
+
+# Dropped with everything inside them (their tail text stays).
+_DROPPED = frozenset({"script", "style", "noscript", "template", "head", "title"})
+# Each starts and ends a paragraph; inline text directly inside one (a <div>
+# holding bare text) becomes a paragraph of its own.
+_BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
+_CELLS = frozenset({"td", "th"})
+
+
+def parse_html(html: str) -> HtmlElement | None:
+    """Parse a document or fragment with lxml; None when there is nothing to parse.
+
+    The text is handed over as UTF-8 bytes with the encoding forced, because
+    lxml refuses a ``str`` that carries an XML encoding declaration and would
+    otherwise obey a ``<meta charset>`` that no longer describes the string.
+    """
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    try:
+        root: HtmlElement = lxml.html.fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except lxml.etree.ParserError:  # "Document is empty"
+        return None
+    return root
+
+
+class _Paragraphs:
+    """Collects text into paragraphs while an element tree is walked."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[str] = []
+        self._pieces: list[str] = []
+
+    def text(self, text: str | None, in_pre: bool) -> None:
+        if not text:
+            return
+        if in_pre:
+            # Inside <pre> a newline is a line break; other whitespace still folds.
+            self._pieces.append(text.replace("\r\n", "\n").replace("\r", "\n"))
+        else:
+            self._pieces.append(_SPACE.sub(" ", text))
+
+    def line_break(self) -> None:
+        self._pieces.append("\n")
+
+    def flush(self) -> None:
+        """End the current paragraph; an empty line inside it (``<br><br>``) splits it."""
+        text = "".join(self._pieces)
+        self._pieces = []
+        lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+        current: list[str] = []
+        for line in [*lines, ""]:
+            if line:
+                current.append(line)
+            elif current:
+                self.paragraphs.append("\n".join(current))
+                current = []
+
+
+def _walk(element: HtmlElement, out: _Paragraphs, in_pre: bool) -> None:
+    # Recursion is safe: lxml's HTML parser (without huge_tree) stops nesting at depth 255.
+    tag = element.tag
+    name = tag.lower() if isinstance(tag, str) else ""  # comments and PIs have no str tag
+    if not name or name in _DROPPED:
+        pass
+    elif name == "br":
+        out.line_break()
+    else:
+        block = name in _BLOCKS
+        pre = in_pre or name == "pre"
+        if block:
+            out.flush()
+        out.text(element.text, pre)
+        for child in element:
+            _walk(child, out, pre)
+        if block:
+            out.flush()
+        elif name in _CELLS:
+            out.text(" ", pre)
+    out.text(element.tail, in_pre)
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML document or fragment, paragraphs separated by one blank line.
+
+    Block elements (p, h1-h6, li, blockquote, pre, div, ...) start and end a
+    paragraph; whitespace folds inside a paragraph; one ``<br>`` is a line
+    break inside a paragraph, two or more in a row end it; ``<pre>`` keeps its
+    line breaks; script, style, noscript, template and the head are dropped.
+    Returns ``""`` when there is no text.
+    """
+    root = parse_html(html)
+    if root is None:
+        return ""
+    out = _Paragraphs()
+    _walk(root, out, in_pre=False)
+    out.flush()
+    return "\n\n".join(out.paragraphs)

@@ -1,0 +1,82 @@
+"""Reading what a page says about itself in JSON-LD: its nodes, its article, the names it gives.
+
+The metadata baseline extractor and the checks (a page's publisher, its own
+dates) read JSON-LD the same way, through these functions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lxml.html import HtmlElement
+
+__all__ = ["ARTICLE_TYPES", "article_node", "first_value", "jsonld_items", "node_names", "nodes", "type_names"]
+
+#: schema.org types read as "the article": Article, the blog and live-blog postings, and
+#: NewsArticle with its subtypes.
+ARTICLE_TYPES = frozenset({
+    "Article", "NewsArticle", "BlogPosting", "LiveBlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+    "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle", "ReviewNewsArticle",
+})  # fmt: skip
+
+
+def jsonld_items(root: HtmlElement) -> list[Any]:
+    """The parsed content of every ``<script type="application/ld+json">``; unparsable ones are skipped."""
+    items: list[Any] = []
+    for script in root.xpath("//script[translate(@type, 'APLICTONJSD+', 'aplictonjsd+')='application/ld+json']"):
+        with contextlib.suppress(ValueError, TypeError):
+            items.append(json.loads(script.text or "", strict=False))
+    return items
+
+
+def type_names(node: dict[str, Any]) -> set[str]:
+    """Local names of a node's @type: "NewsArticle", "schema:NewsArticle" and the URL alike."""
+    types = node.get("@type")
+    values = types if isinstance(types, list) else [types]
+    return {
+        value.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1].rsplit("#", 1)[-1]
+        for value in values
+        if isinstance(value, str)
+    }
+
+
+def nodes(value: object) -> Iterator[dict[str, Any]]:
+    """Every node in document order: top-level items, arrays, @graph members, mainEntity."""
+    if isinstance(value, list):
+        for item in value:
+            yield from nodes(item)
+    elif isinstance(value, dict):
+        yield value
+        yield from nodes(value.get("@graph"))
+        yield from nodes(value.get("mainEntity"))
+
+
+def article_node(items: object) -> dict[str, Any] | None:
+    """The first JSON-LD node whose @type (or one of its types) is an article type."""
+    return next((node for node in nodes(items) if type_names(node) & ARTICLE_TYPES), None)
+
+
+def first_value(value: object) -> object:
+    """A property given as an array ("datePublished": ["..."]) counts by its first item."""
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
+def node_names(value: object, by_id: dict[str, dict[str, Any]]) -> list[str]:
+    """The names in a JSON-LD ``author`` or ``publisher``: a string, a node, an ``@id`` reference to a
+    node of the graph, or a list of them; each stripped, empty ones left out."""
+    names: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        node = item
+        if isinstance(node, dict) and "name" not in node and isinstance(node.get("@id"), str):
+            node = by_id.get(node["@id"], node)
+        name = first_value(node.get("name")) if isinstance(node, dict) else node
+        if isinstance(name, str) and name.strip():
+            names.append(name.strip())
+    return names
