@@ -37,6 +37,11 @@ def calls_home(html: str, url: str) -> dict[str, Any]:
     return {"title": "Bridge reopens"}
 
 
+def flaky(html: str, url: str) -> dict[str, Any]:
+    # Different on every call, whatever the clock says: nondeterministic, not clock-dependent.
+    return {"title": f"Bridge reopens {os.urandom(4).hex()}"}
+
+
 def reads_the_clock(html: str, url: str) -> dict[str, Any]:
     return {"published": dt.datetime.now(dt.timezone.utc).isoformat()}
 

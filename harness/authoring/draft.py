@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import html as lxml_html
 
-from ..core import fold, name_key, parse_stamp, shingle_f1
+from ..core import fold, name_key, parse_stamp, shingle_f1, squash
 from ..extractors import registry, resolve
 from ..fixtures import evidence_path, fixture_from_html, save_fixture, write_atomic
 from ..running import DEFAULT_TIMEOUT, run_one
@@ -46,12 +46,12 @@ def page_evidence(page_html: str) -> dict[str, list[str]]:
         "contains(translate(@class,'AUTHORBYLINE','authorbyline'),'byline') or @rel='author' or "
         "@itemprop='author']"
     ):
-        text = fold(node.text_content())
+        text = squash(node.text_content())
         if text and len(text) < 200 and text not in bylines:
             bylines.append(text)
     times = []
     for node in tree.xpath("//time"):
-        label = fold(node.text_content())
+        label = squash(node.text_content())
         times.append(f"{label} [datetime={node.get('datetime')}]" if node.get("datetime") else label)
     meta = [
         f"{node.get('property') or node.get('name')}={node.get('content')}"
@@ -59,7 +59,7 @@ def page_evidence(page_html: str) -> dict[str, list[str]]:
         if (node.get("property") or node.get("name") or "").lower()
         in ("author", "article:author", "article:published_time", "article:modified_time", "og:title", "og:site_name")
     ]
-    jsonld = [fold(node.text_content())[:300] for node in tree.xpath("//script[@type='application/ld+json']")]
+    jsonld = [squash(node.text_content())[:300] for node in tree.xpath("//script[@type='application/ld+json']")]
     return {"bylines": bylines[:12], "times": times[:20], "meta": meta, "json_ld": jsonld}
 
 
@@ -144,7 +144,7 @@ def draft_expectation(
         ),
     }
     if title:
-        truth["title"] = fold(str(title))
+        truth["title"] = squash(str(title))
     if agreed:
         truth["authors"] = agreed
     if stamp is not None:

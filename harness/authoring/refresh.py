@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import html as lxml_html
 
-from ..core import Fixture, fold
+from ..core import Fixture, squash
 from ..fixtures import discover, load_fixture, page_from_interactions
 from ..running import run_one
 from ..testing import FieldChange, compare
@@ -59,7 +59,7 @@ def regions(page_html: str) -> dict[str, str]:
             if node.tag == "meta":
                 parts.append(f"{node.get('property') or node.get('name')}={node.get('content')}")
             else:
-                parts.append(fold(node.text_content()))
+                parts.append(squash(node.text_content()))
         out[name] = " | ".join(p for p in parts if p)
     return out
 

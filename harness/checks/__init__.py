@@ -21,7 +21,7 @@ from .catalogue import (
     apply_severity,
     make_finding,
 )
-from .dates import check_dates
+from .dates import DayReadings, check_dates, day_readings
 from .page import PageFacts, Stated, page_facts
 from .title import check_title
 
@@ -39,10 +39,12 @@ __all__ = [
     "TRUTH_CHECKS",
     "CheckContext",
     "CheckInfo",
+    "DayReadings",
     "Level",
     "PageFacts",
     "Stated",
     "apply_severity",
+    "day_readings",
     "make_finding",
     "noise_reason",
     "page_facts",

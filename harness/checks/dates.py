@@ -1,4 +1,12 @@
-"""Date checks: missing, wrong day or time, naive, updated-as-published, decoys, future."""
+"""Date checks: missing, wrong day or time, imprecise, naive, updated-as-published, decoys, future.
+
+Days are read, not assumed. When the truth names the site's timezone, a day
+is read there. When it does not (a corpus that gave only an instant, or no
+time at all), every reasonable reading is tried: the truth's own offset, the
+offsets the page itself states for its dates, and the extracted value's own
+offset (or the naive date as written); a day is wrong only when no reading
+matches, and the finding names the readings it tried.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +15,84 @@ from typing import TYPE_CHECKING
 
 from ..core import Stamp, fold, parse_stamp
 from ..core import zone as tz
+from .page import page_facts
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from ..core import Expectation, Finding
+    from ..core import Expectation, Finding, Page
     from .catalogue import CheckContext
 
-__all__ = ["check_dates"]
+__all__ = ["DayReadings", "check_dates", "day_readings"]
+
+#: What a reading is called when a value is taken as it is written: its own offset, or no zone at all.
+AS_WRITTEN = "as written"
+
+
+def _offset_name(moment: dt.datetime) -> str:
+    offset = moment.utcoffset() or dt.timedelta(0)
+    if not offset:
+        return "UTC"
+    minutes = int(offset.total_seconds() // 60)
+    return f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+class DayReadings:
+    """The timezones a day of ``truth`` may be read in, for one fixture.
+
+    With a stated timezone, that zone alone. Without one: the true value's own
+    offset, the offsets the page states for its own dates (read lazily: it means
+    parsing the page), and then each extracted value as written.
+    """
+
+    def __init__(self, truth: Expectation, page: Page | None, true_stamp: Stamp) -> None:
+        self.known = truth.timezone_known
+        self.truth = true_stamp
+        zones = [truth.timezone] if self.known else []
+        if not self.known and isinstance(true_stamp.value, dt.datetime) and true_stamp.kind == "aware":
+            zones.append(_offset_name(true_stamp.value))
+        if not self.known and page is not None:
+            facts = page_facts(page)
+            for stated in (*facts.published, *facts.modified, *facts.times):
+                found = parse_stamp(stated.value)
+                if found is not None and found.kind == "aware" and isinstance(found.value, dt.datetime):
+                    zones.append(_offset_name(found.value))
+        self.zones: tuple[str, ...] = tuple(dict.fromkeys(zones)) or ("UTC",)
+
+    @property
+    def main(self) -> str:
+        """The zone messages speak of: the stated one, else the first reading."""
+        return self.zones[0]
+
+    def day(self, value: Stamp) -> str | None:
+        """The reading under which ``value`` falls on the truth's day; None when none does."""
+        for zone in self.zones:
+            if value.day(zone) == self.truth.day(zone):
+                return zone
+        if not self.known:
+            own = _offset_name(value.value) if value.kind == "aware" and isinstance(value.value, dt.datetime) else None
+            written = value.value.date() if isinstance(value.value, dt.datetime) else value.value
+            if written == (self.truth.day(own) if own else self.truth.day(self.main)):
+                return f"its own offset ({own})" if own else AS_WRITTEN
+        return None
+
+    def instant(self, value: Stamp, tolerance: dt.timedelta) -> str | None:
+        """The reading under which ``value`` names the truth's instant (naive values are read in each zone)."""
+        for zone in self.zones if value.kind == "naive" else self.zones[:1]:
+            if _same_instant(value, self.truth, zone, tolerance):
+                return zone
+        return None
+
+    def describe(self) -> str:
+        """The readings tried, for a message."""
+        if self.known:
+            return f"in {self.main}"
+        return f"in {', '.join(self.zones)} or as written"
+
+
+def day_readings(truth: Expectation, page: Page | None, true_stamp: Stamp) -> DayReadings:
+    """The readings of ``truth``'s days on ``page`` (see :class:`DayReadings`)."""
+    return DayReadings(truth, page, true_stamp)
 
 
 def _same_instant(a: Stamp, b: Stamp, timezone: str, tolerance: dt.timedelta) -> bool:
@@ -106,13 +184,24 @@ def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
 
     other_field = "modified" if field == "published" else "published"
     other = parse_stamp(getattr(truth, other_field))
-    right_day = stamp.day(zone) == true_stamp.day(zone)
-    right_instant = not (stamp.has_time and true_stamp.has_time) or _same_instant(stamp, true_stamp, zone, tolerance)
+    readings = day_readings(truth, ctx.fixture.page, true_stamp)
+    zone = readings.main
+    right_day = readings.day(stamp) is not None
+    both_timed = stamp.has_time and true_stamp.has_time
+    right_instant = not both_timed or readings.instant(stamp, tolerance) is not None
     if right_day and right_instant:
         if stamp.kind == "naive" and true_stamp.kind == "aware":
             yield ctx.finding(
                 "date.naive",
                 f"{field} {text} has no UTC offset; the page states {true_text}",
+                expected=true_text,
+                actual=text,
+                field=field,
+            )
+        elif not stamp.has_time and true_stamp.has_time:
+            yield ctx.finding(
+                "date.imprecise",
+                f"{field} {text} gives the day only; the page states {true_text}",
                 expected=true_text,
                 actual=text,
                 field=field,
@@ -167,7 +256,8 @@ def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
     elif not right_day:
         yield ctx.finding(
             "date.wrong_day",
-            f"{field} falls on {stamp.day(zone)} in {zone}; the page's is {true_stamp.day(zone)} ({true_text})",
+            f"{field} {text} falls on {stamp.day(zone)}; the page's day is {true_stamp.day(zone)} ({true_text}), "
+            f"read {readings.describe()}",
             expected=true_text,
             actual=text,
             field=field,

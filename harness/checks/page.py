@@ -12,7 +12,17 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..core import article_node, first_value, fold, html_to_text, jsonld_items, node_names, nodes, parse_html
+from ..core import (
+    article_node,
+    first_value,
+    fold,
+    html_to_text,
+    jsonld_items,
+    node_names,
+    nodes,
+    parse_html,
+    squash,
+)
 
 if TYPE_CHECKING:
     from ..core import Page
@@ -90,11 +100,11 @@ def _facts(html: str) -> PageFacts:
     for element in root.iter("title"):
         add("titles", element.text_content(), "<title>")
     for element in root.iter("h1"):
-        add("titles", fold(element.text_content()), "<h1>")
+        add("titles", squash(element.text_content()), "<h1>")
     times = []
     for element in root.iter("time"):
         stamp = element.get("datetime")
-        label = fold(element.text_content())
+        label = squash(element.text_content())
         if stamp:
             times.append(Stated(stamp.strip(), f"<time> {label!r}" if label else "<time>"))
         elif label:

@@ -16,7 +16,7 @@ __all__ = ["check_title"]
 
 
 def check_title(ctx: CheckContext) -> Iterator[Finding]:
-    """Compare the title with the truth after whitespace folding."""
+    """Compare the title with the truth, both folded (typography and whitespace), case kept."""
     truth = ctx.fixture.expectation
     if not truth.knows("title") or truth.title is None:
         return

@@ -14,6 +14,7 @@ from .compare import (
     shingle_f1,
     shingle_overlap,
     shingle_scores,
+    squash,
     tokens,
 )
 from .errors import (
@@ -88,6 +89,7 @@ __all__ = [
     "shingle_f1",
     "shingle_overlap",
     "shingle_scores",
+    "squash",
     "tokens",
     "type_names",
     "zone",

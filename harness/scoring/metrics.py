@@ -13,12 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..checks import day_readings
 from ..core import Extraction, Status, contains, fold, name_key, parse_stamp, shingle_overlap, tokens
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from ..core import Expectation
+    from ..core import Expectation, Page
 
 __all__ = ["DateStatus", "PageScore", "body_tp_fp_fn", "precision_of", "recall_of", "score_page"]
 
@@ -102,15 +103,21 @@ _SCORE_FIELDS = (
 )  # fmt: skip
 
 
-def _date_status(pred: str | None, truth: str, zone: str, *, instant: bool, tolerance: float) -> DateStatus | None:
-    true_stamp = parse_stamp(truth)
+def _date_status(
+    pred: str | None, truth: Expectation, page: Page | None, *, instant: bool, tolerance: float
+) -> DateStatus | None:
+    """Correct, wrong or missing: at the day, read as the date checks read it (see
+    :class:`~harness.checks.DayReadings`), or at the instant, in the site's zone."""
+    true_stamp = parse_stamp(truth.published)
     if true_stamp is None or (instant and not true_stamp.has_time):
         return None
     stamp = parse_stamp(pred)
     if stamp is None or (instant and not stamp.has_time):
         return "missing"
+    readings = day_readings(truth, page, true_stamp)
     if not instant:
-        return "correct" if stamp.day(zone) == true_stamp.day(zone) else "wrong"
+        return "correct" if readings.day(stamp) is not None else "wrong"
+    zone = readings.main
     left, right = stamp.instant(zone), true_stamp.instant(zone)
     assert left is not None
     assert right is not None
@@ -122,6 +129,7 @@ def score_page(
     extraction: Extraction | None,
     fields: frozenset[str],
     *,
+    page: Page | None = None,
     status: Status = "ok",
     seconds: float = 0.0,
     tolerance_seconds: float = 60.0,
@@ -151,9 +159,8 @@ def score_page(
         score.author_missing = bool(true) and not pred
         score.author_invented = not true and bool(pred)
     if "published" in fields and truth.knows("published") and truth.published:
-        zone = truth.timezone
-        score.day = _date_status(got.published, truth.published, zone, instant=False, tolerance=0)
-        score.instant = _date_status(got.published, truth.published, zone, instant=True, tolerance=tolerance_seconds)
+        score.day = _date_status(got.published, truth, page, instant=False, tolerance=0)
+        score.instant = _date_status(got.published, truth, page, instant=True, tolerance=tolerance_seconds)
     if "title" in fields and truth.knows("title") and truth.title:
         score.title = fold(got.title or "") == fold(truth.title)
     return score

@@ -41,7 +41,7 @@ class Spooler:
 
     def __call__(self, fixture: Fixture, extractor: LoadedExtractor, result: RunResult) -> tuple[PageScore, Location]:
         page_score = score_page(
-            fixture.expectation, result.extraction, extractor.fields,
+            fixture.expectation, result.extraction, extractor.fields, page=fixture.page,
             status=result.status, seconds=result.seconds,
         )  # fmt: skip
         if self.pid != os.getpid():  # a new worker: a file of its own

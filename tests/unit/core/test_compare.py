@@ -13,3 +13,34 @@ def test_shingle_scores():
     assert precision == 1.0 and recall == pytest.approx(1 / 3)
     assert shingle_scores("", "") == (1.0, 1.0)
     assert shingle_scores("", "a b c d") == (0.0, 0.0)  # nothing extracted: no precision to speak of, no recall
+
+
+def test_typography_folds_for_every_text_comparison():
+    from harness.core import contains, fold, name_key
+
+    assert fold("Stars \u2026 over a Book") == fold("Stars ... over a Book")
+    assert contains("Don\u2019t say you\u2019re sorry", "you're sorry")
+    assert contains("a \u201cquoted\u201d word", 'a "quoted" word')
+    assert contains("2019\u20132020 season", "2019-2020 season")
+    assert fold("zero\u200bwidth\u00a0space") == "zerowidth space"
+    assert name_key("Jos\u00e9  ORTEGA") == name_key("jose\u0301 Ortega")  # NFKC composes the accent
+    # Folding is typography, not spelling: other words stay other words.
+    assert not contains("you are sorry", "you're sorry")
+    assert fold("Stars over a Book") != fold("Stars over a Boot")
+
+
+def test_titles_and_snippets_differing_only_in_typography_are_no_finding():
+    from harness.checks import run_checks
+    from harness.core import Extraction
+    from tests.conftest import make_fixture
+
+    fixture = make_fixture(
+        title="The man who fell \u2026 over a Book",
+        body="He said you\u2019re late.",
+        must_contain=["you're late"],
+    )
+    same = Extraction(title="The man who fell ... over a Book", body="He said you\u2019re late.")
+    assert run_checks(fixture, same, fields=frozenset({"title", "body"})) == []
+    wrong = Extraction(title="The man who fell over a Book", body="He said nothing.")
+    found = {f.check for f in run_checks(fixture, wrong, fields=frozenset({"title", "body"}))}
+    assert {"title.mismatch", "body.missing_text"} <= found

@@ -64,6 +64,16 @@ def test_a_clock_reading_extractor_is_clock_dependent():
     assert "date.clock_dependent" not in checks(run("reads_the_clock", clock_check=False))
 
 
+def test_nondeterminism_is_not_blamed_on_the_clock():
+    result = run("flaky")
+    assert "date.clock_dependent" not in checks(result)
+    [finding] = [f for f in result.findings if f.check == "extractor.nondeterministic"]
+    assert finding.severity == "warning" and finding.field == "title"
+    assert finding.message.startswith("title differed between two runs under the same clock: title was 'Bridge ")
+    # The clock-reading extractor agrees with itself under one clock: it is clock-dependent, not flaky.
+    assert "extractor.nondeterministic" not in checks(run("reads_the_clock"))
+
+
 def test_the_clock_is_frozen_at_captured_at():
     result = run("reads_the_clock", clock_check=False)
     assert result.extraction is not None

@@ -66,6 +66,23 @@ def test_dates_at_the_day_and_the_minute():
     assert page().day == "missing"
 
 
+def test_days_are_scored_as_the_checks_read_them():
+    import dataclasses
+
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2024-05-04T00:30:00+02:00"}</script></head><body><p>x</p></body></html>'
+    )
+    fixture = make_fixture(html, published="2024-05-03T22:30:00+00:00", timezone="UTC")
+    unknown = dataclasses.replace(fixture.expectation, timezone_known=False)
+    local_day = Extraction(published="2024-05-04")
+    fields = frozenset({"published"})
+    # Without a known timezone the page's own +02:00 is a reading: the local day is right, as in the checks.
+    assert score_page(unknown, local_day, fields, page=fixture.page).day == "correct"
+    # With UTC stated, it is the wrong day.
+    assert score_page(fixture.expectation, local_day, fields, page=fixture.page).day == "wrong"
+
+
 def test_date_figures_follow_htmldate_evaluation():
     pages = [PageScore(day=d) for d in ("correct", "correct", "wrong", "missing")]
     metrics = bootstrap(pages, resamples=50)
