@@ -63,9 +63,14 @@ def fold(text: str) -> str:
     return squash(unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY))
 
 
+#: An initial's full stop ("Miguel A. Herguedas"): pages and extractors keep or drop it at will.
+_INITIAL_STOP = re.compile(r"\b(\w)\.(?=\s|$)")
+
+
 def name_key(name: str) -> str:
-    """The comparison key of an author or organization name: folded and casefolded."""
-    return fold(fold(name).casefold())
+    """The comparison key of an author or organization name: folded, casefolded, and an initial's
+    full stop dropped ("Miguel A. Herguedas" is "Miguel A Herguedas"); nothing more."""
+    return _INITIAL_STOP.sub(r"\1", fold(fold(name).casefold()))
 
 
 def contains(haystack: str, snippet: str) -> bool:

@@ -24,6 +24,9 @@ def test_typography_folds_for_every_text_comparison():
     assert contains("2019\u20132020 season", "2019-2020 season")
     assert fold("zero\u200bwidth\u00a0space") == "zerowidth space"
     assert name_key("Jos\u00e9  ORTEGA") == name_key("jose\u0301 Ortega")  # NFKC composes the accent
+    assert name_key("Miguel A. Herguedas") == name_key("Miguel A Herguedas")
+    assert name_key("J.R. Smith") != name_key("JR Smith")  # only an initial standing alone loses its stop
+    assert name_key("By Isaac Yee") != name_key("Isaac Yee")
     # Folding is typography, not spelling: other words stay other words.
     assert not contains("you are sorry", "you're sorry")
     assert fold("Stars over a Book") != fold("Stars over a Boot")
