@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core import FixtureError, HarnessError, UsageError
+from ..checks import audit_fixture
+from ..core import OFFSET, Finding, FixtureError, HarnessError, UsageError, schema, zone
 from ..fixtures import decode_html, interaction, open_corpus, read_page_bytes, save_fixture
 from .draft import save_drafted
 from .record import slug_for
@@ -25,6 +27,10 @@ class ImportReport:
     written: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     problems: list[HarnessError] = field(default_factory=list)
+    #: Fixtures written with no capture time (neither their corpus entry nor the caller gave one).
+    unknown_capture: int = 0
+    #: What the truth audit doubts in the fixtures written; None where no audit ran.
+    audit: list[Finding] | None = None
 
 
 def _safe(name: str) -> str:
@@ -33,17 +39,33 @@ def _safe(name: str) -> str:
     return cleaned[:120] or "page"
 
 
-def import_corpus(path: str | Path, out: str | Path, *, force: bool = False) -> ImportReport:
+def import_corpus(
+    path: str | Path,
+    out: str | Path,
+    *,
+    force: bool = False,
+    captured_at: dt.datetime | None = None,
+    timezone: str | None = None,
+) -> ImportReport:
     """Write each page of a Zyte or JSONL corpus as a fixture under ``out``.
 
-    An existing fixture is kept unless ``force``; a page that cannot be read
-    is reported and the rest are written.
+    A page's capture time and timezone are its corpus entry's own, else
+    ``captured_at`` and ``timezone``, else stored as unknown (null): the
+    clock then stands at the latest date the page states, never silently at
+    the import's own time. An existing fixture is kept unless ``force``; a
+    page that cannot be read is reported and the rest are written.
+
+    Raises:
+        UsageError: ``path`` is a fixture folder, ``captured_at`` has no UTC
+            offset, or ``timezone`` is not an IANA name or a '+02:00' offset.
     """
-    corpus = open_corpus(Path(path))
+    _check_defaults(captured_at, timezone)
+    corpus = open_corpus(Path(path), captured_at=captured_at, timezone=timezone)
     if corpus.kind == "fixtures":
         msg = f"{str(path)!r} is already a fixture folder; import reads Zyte benchmark folders and JSONL corpora"
         raise UsageError(msg)
-    report = ImportReport()
+    doubts: list[Finding] = []
+    report = ImportReport(audit=doubts)
     target = Path(out)
     for item in corpus.pages():
         if isinstance(item, FixtureError):
@@ -60,7 +82,31 @@ def import_corpus(path: str | Path, out: str | Path, *, force: bool = False) -> 
                 report.problems.append(error)
             continue
         report.written.append(cassette)
+        report.unknown_capture += truth.get("captured_at") is None
+        # Named as 'harness audit OUT' will name it, so the summary's pointer leads to the same findings.
+        doubts.extend(audit_fixture(dataclasses.replace(item, name=cassette.stem)))
     return report
+
+
+def _check_defaults(captured_at: dt.datetime | None, timezone: str | None) -> None:
+    if captured_at is not None and captured_at.utcoffset() is None:
+        msg = f"captured_at {captured_at.isoformat()!r} needs a UTC offset, e.g. 2024-10-19T20:10:00-06:00"
+        raise UsageError(msg)
+    if timezone is None:
+        return
+    offset = OFFSET.fullmatch(timezone)
+    if offset and ":" not in timezone:
+        msg = f"timezone {timezone!r}: write the offset with a colon, {offset[1]}{offset[2]}:{offset[3]}"
+        raise UsageError(msg)
+    try:
+        zone(timezone)
+    except ValueError:
+        known = False
+    else:  # what the truth's schema accepts, so that no page fails on it one by one
+        known = re.search(schema("expected")["properties"]["timezone"]["pattern"], timezone) is not None
+    if not known:
+        msg = f"timezone {timezone!r} is not an IANA name such as 'America/Denver' nor an offset such as '+02:00'"
+        raise UsageError(msg)
 
 
 def _save_page(

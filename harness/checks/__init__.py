@@ -24,6 +24,16 @@ from .catalogue import (
 from .dates import DayReadings, check_dates, day_readings
 from .page import PageFacts, Stated, page_facts
 from .title import check_title
+from .truth import (
+    AUDITOR,
+    BODY_FLOOR,
+    SuspectTruth,
+    audit_fixture,
+    mark_suspects,
+    organization_reason,
+    suspect_truths,
+    suspects_in_pages,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -31,6 +41,8 @@ if TYPE_CHECKING:
     from ..core import Extraction, Finding, Fixture
 
 __all__ = [
+    "AUDITOR",
+    "BODY_FLOOR",
     "CATALOGUE",
     "CONTRACT_CHECKS",
     "KNOWN_ORGANIZATIONS",
@@ -43,12 +55,18 @@ __all__ = [
     "Level",
     "PageFacts",
     "Stated",
+    "SuspectTruth",
     "apply_severity",
+    "audit_fixture",
     "day_readings",
     "make_finding",
+    "mark_suspects",
     "noise_reason",
+    "organization_reason",
     "page_facts",
     "run_checks",
+    "suspect_truths",
+    "suspects_in_pages",
 ]
 
 _FAMILIES = (

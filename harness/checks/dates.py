@@ -172,7 +172,10 @@ def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
     ):
         yield ctx.finding(
             "date.future",
-            f"{field} {text} is later than the page's capture ({captured.isoformat()})",
+            f"{field} {text} is later than the page's capture ({captured.isoformat()})"
+            + (
+                "" if truth.captured_at_known else " (captured_at unknown: compared with the page's latest stated date)"
+            ),
             expected=true_text,
             actual=text,
             field=field,

@@ -9,6 +9,7 @@ so a finding can name its evidence ("the page's JSON-LD datePublished is …").
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,10 @@ _META = {
     "titles": ("og:title", "twitter:title", "dc.title", "parsely-title"),
     "publishers": ("og:site_name", "application-name", "publisher", "dc.publisher"),
 }  # fmt: skip
+#: Class, id, rel or itemprop of an element that holds a byline ("byline", "author-name", rel=author).
+_BYLINE_MARK = re.compile(r"byline|author", re.IGNORECASE)
+#: Longer than this, a byline-marked element is a container (an author box with a biography), not a byline.
+_BYLINE_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,8 @@ class PageFacts:
     published: tuple[Stated, ...] = ()
     modified: tuple[Stated, ...] = ()
     times: tuple[Stated, ...] = ()
+    #: Visible elements marked as bylines or authors, as the page shows them.
+    bylines: tuple[Stated, ...] = ()
 
     @property
     def folded_text(self) -> str:
@@ -111,6 +118,7 @@ def _facts(html: str) -> PageFacts:
             times.append(Stated(label, "<time> text"))
     return PageFacts(
         text=html_to_text(html),
+        bylines=_bylines(root),
         titles=tuple(found["titles"]),
         publishers=tuple(found["publishers"]),
         authors=tuple(found["authors"]),
@@ -118,3 +126,19 @@ def _facts(html: str) -> PageFacts:
         modified=tuple(found["modified"]),
         times=tuple(times),
     )
+
+
+def _bylines(root: Any) -> tuple[Stated, ...]:
+    """The text of each visible element whose class, id, rel or itemprop names a byline or author."""
+    found: list[Stated] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("meta", "link", "script", "style", "head"):
+            continue
+        for attribute in ("class", "id", "rel", "itemprop"):
+            mark = element.get(attribute)
+            if mark and _BYLINE_MARK.search(mark):
+                text = squash(element.text_content())
+                if text and len(text) <= _BYLINE_LIMIT and all(s.value != text for s in found):
+                    found.append(Stated(text, f"<{element.tag} {attribute}={mark.strip()!r}>"))
+                break
+    return tuple(found)

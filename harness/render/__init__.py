@@ -5,6 +5,18 @@ Nothing outside this package formats a report; the shells print what these retur
 
 from __future__ import annotations
 
-from . import check, failure, fuzz, gate, imports, listing, refresh, review, score, score_html
+from . import audit, check, failure, fuzz, gate, imports, listing, refresh, review, score, score_html
 
-__all__ = ["check", "failure", "fuzz", "gate", "imports", "listing", "refresh", "review", "score", "score_html"]
+__all__ = [
+    "audit",
+    "check",
+    "failure",
+    "fuzz",
+    "gate",
+    "imports",
+    "listing",
+    "refresh",
+    "review",
+    "score",
+    "score_html",
+]

@@ -20,6 +20,8 @@ def _finding_lines(finding: Finding) -> list[str]:
     lines = [f"    {_MARK[finding.severity]} {finding.check:<26} {finding.message}"]
     if finding.evidence:
         lines.append(f"      evidence: {finding.evidence}")
+    if finding.truth_suspect:
+        lines.append(f"      truth suspect: {finding.truth_suspect}")
     return lines
 
 
@@ -50,6 +52,12 @@ def render_text(report: CheckReport, *, verbose: bool = False) -> str:
         + (f", {summary['problems']} inputs could not be used" if summary["problems"] else "")
         + "."
     )
+    suspect = sum(bool(f.truth_suspect) for f in report.findings)
+    if suspect:
+        lines.append(
+            f"{suspect} findings rest on a truth the audit doubts ('truth suspect:' lines): "
+            "'harness audit' lists those truths with the page's evidence."
+        )
     if report.problems:
         lines.append("Fix or remove the inputs listed as 'problem:' above; the rest was checked.")
     elif report.errors:

@@ -41,7 +41,10 @@ def render_text(outcome: ItemOutcome) -> str:
             actual = getattr(extraction, name, None) if extraction is not None else None
             lines.append(f"    expected {_short(list(truth_value) if isinstance(truth_value, tuple) else truth_value)}")
             lines.append(f"    actual   {_short(list(actual) if isinstance(actual, tuple) else actual)}")
-        lines.extend(f"    {f.check}: {f.message}" for f in findings)
+        for finding in findings:
+            lines.append(f"    {finding.check}: {finding.message}")
+            if finding.truth_suspect:
+                lines.append(f"      truth suspect: {finding.truth_suspect}")
     warnings = [f for f in outcome.findings if f.severity == "warning"]
     if warnings:
         lines.append("  warnings (not failing):")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import audit
+
 if TYPE_CHECKING:
     from ..authoring import ImportReport
 
@@ -11,8 +13,15 @@ __all__ = ["render_text"]
 
 
 def render_text(report: ImportReport, out: str) -> str:
-    """Each problem on a line of its own, then one summary line."""
+    """Each problem on a line of its own, what the import had to assume, then one summary line."""
     lines = [f"problem: {problem}" for problem in report.problems]
+    if report.unknown_capture:
+        lines.append(
+            f"{report.unknown_capture} pages have no capture time: stored as unknown; "
+            "date checks will use each page's latest stated date"
+        )
+    if report.audit is not None:  # what the truth audit doubts in what was written, before the last line
+        lines.append(audit.summary_line(report.audit, out))
     lines.append(
         f"wrote {len(report.written)} fixtures to {out}"
         + (f"; kept {len(report.skipped)} that already existed (--force overwrites them)" if report.skipped else "")

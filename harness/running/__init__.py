@@ -4,23 +4,29 @@ process state restored), one extractor on one fixture, the worker pool, and many
 
 from __future__ import annotations
 
-from .check import CheckReport, check, check_page, load_extractors
+from .audit import AuditReport, SuspectMarker, audit
+from .check import BODY_EVIDENCE, CheckReport, check, check_page, load_extractors, no_fixtures
 from .pool import PageOutcome, RunSettings, run_pages
 from .runner import CLOCK_SHIFT, DEFAULT_TIMEOUT, run_one
 from .sandbox import ExtractorTimeout, NetworkRefused, frozen_clock, refuse_network, time_limit
 
 __all__ = [
+    "BODY_EVIDENCE",
     "CLOCK_SHIFT",
     "DEFAULT_TIMEOUT",
+    "AuditReport",
     "CheckReport",
     "ExtractorTimeout",
     "NetworkRefused",
     "PageOutcome",
     "RunSettings",
+    "SuspectMarker",
+    "audit",
     "check",
     "check_page",
     "frozen_clock",
     "load_extractors",
+    "no_fixtures",
     "refuse_network",
     "run_one",
     "run_pages",

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..checks import Level, apply_severity
-from ..core import ExtractorError, FixtureError, HarnessError, RunResult, bundled_cassettes
+from ..core import ExtractorError, FixtureError, HarnessError, RunResult, UsageError, bundled_cassettes
 from ..extractors import LoadedExtractor, registry, resolve
-from ..fixtures import iter_fixtures
+from ..fixtures import discover, iter_fixtures, open_corpus
+from .audit import SuspectMarker
 from .pool import RunSettings, run_pages
 from .runner import DEFAULT_TIMEOUT, run_one
 
@@ -17,8 +19,13 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
     from ..core import Finding, Fixture
+    from ..fixtures import PageRef
 
-__all__ = ["CheckReport", "check", "check_page", "load_extractors"]
+__all__ = ["BODY_EVIDENCE", "CheckReport", "check", "check_page", "load_extractors", "no_fixtures"]
+
+#: Characters of each extracted body the JSON report carries (its length says how many there were):
+#: enough to see what was extracted without a corpus run's report growing to gigabytes.
+BODY_EVIDENCE = 2000
 
 
 @dataclass
@@ -60,7 +67,41 @@ class CheckReport:
                 "warnings": sum(f.severity == "warning" for f in self.findings),
                 "problems": len(self.problems),
             },
+            "results": [_result_dict(result) for result in self.results],
         }
+
+
+def _result_dict(result: RunResult) -> dict[str, Any]:
+    """What one extractor returned for one fixture and how it ended: the evidence beside the findings."""
+    extraction = result.extraction
+    shown = None
+    if extraction is not None:
+        body = extraction.body
+        shown = {
+            "title": extraction.title,
+            "authors": list(extraction.authors) if extraction.authors is not None else None,
+            "published": extraction.published,
+            "modified": extraction.modified,
+            "body": body[:BODY_EVIDENCE] if body is not None else None,
+            "body_length": len(body) if body is not None else None,
+        }
+    return {
+        "fixture": result.fixture,
+        "extractor": result.extractor,
+        "status": result.status,
+        "seconds": result.seconds,
+        "extraction": shown,
+    }
+
+
+def no_fixtures(path: str | os.PathLike[str]) -> UsageError:
+    """The error for a path that holds no fixture: a wrong path must not pass as a clean run.
+
+    A corpus given where fixtures were expected gets the option that reads it.
+    """
+    kind = open_corpus(Path(path)).kind
+    hint = f" (it is a {kind} corpus: pass it with --corpus)" if kind != "fixtures" else ""
+    return UsageError(f"no fixtures under {path}{hint}")
 
 
 def load_extractors(
@@ -102,6 +143,7 @@ def check(
     paths: Iterable[str | os.PathLike[str]] | None = None,
     extractors: Sequence[str | LoadedExtractor] | None = None,
     *,
+    corpora: Iterable[str | os.PathLike[str]] = (),
     timeout: float | None = DEFAULT_TIMEOUT,
     clock_check: bool = True,
     options: Mapping[str, Any] | None = None,
@@ -111,36 +153,65 @@ def check(
     memory_mb: int | None = None,
     on_result: Callable[[RunResult], None] | None = None,
 ) -> CheckReport:
-    """Run each extractor on each fixture under ``paths`` (default: the bundled fixtures).
+    """Run each extractor on each fixture under ``paths`` and each page of ``corpora``.
 
-    A broken fixture or an extractor that cannot be loaded is recorded in
-    ``problems`` and the rest still runs; an extractor that raises on a page
-    gives an ``extractor.error`` finding for that page. Extractors run in
-    ``jobs`` worker processes (``jobs=0``: in this process), so one that hangs,
-    exhausts ``memory_mb`` or kills its process costs that page only.
+    ``corpora`` are read as ``harness score`` reads them (fixture folders, the
+    Zyte benchmark layout, JSONL corpora), each page loaded in its worker.
+    With neither, the bundled fixtures are checked. A broken fixture or an
+    extractor that cannot be loaded is recorded in ``problems`` and the rest
+    still runs; an extractor that raises on a page gives an ``extractor.error``
+    finding for that page. Extractors run in ``jobs`` worker processes
+    (``jobs=0``: in this process), so one that hangs, exhausts ``memory_mb``
+    or kills its process costs that page only.
     ``severity`` maps check ids to "error", "warning", "info" or "off" (as
     ``[tool.harness.severity]``).
+
+    Raises:
+        UsageError: a path or corpus holds no fixture at all (``no fixtures under PATH``).
     """
+    corpora = list(corpora)
+    roots = list(paths or ()) or ([] if corpora else [bundled_cassettes()])
+    for root in roots:
+        if Path(root).is_dir() and next(iter(discover([root])), None) is None:
+            raise no_fixtures(root)
+    opened = [open_corpus(Path(path)) for path in corpora]
+    for path, corpus in zip(corpora, opened, strict=True):
+        if corpus.size == 0:
+            raise no_fixtures(path)
     report = CheckReport()
     report.extractors = load_extractors(extractors, report.problems)
 
-    def fixtures() -> Iterator[Fixture]:
-        roots = list(paths) if paths else [bundled_cassettes()]
-        for item in iter_fixtures(roots, include_drafts=include_drafts):
-            if isinstance(item, FixtureError):
-                report.problems.append(item)
-            else:
-                report.fixtures.append(item.name)
-                yield item
+    def pages() -> Iterator[Fixture | PageRef]:
+        sources: list[Iterable[Fixture | PageRef | FixtureError]] = [
+            iter_fixtures(roots, include_drafts=include_drafts),
+            *(corpus.refs() for corpus in opened),
+        ]
+        for source in sources:
+            for item in source:
+                if isinstance(item, FixtureError):
+                    report.problems.append(item)
+                else:
+                    yield item
 
     settings = RunSettings(timeout=timeout, clock_check=clock_check, options=options or {}, memory_mb=memory_mb)
     done: dict[int, list[RunResult]] = {}
-    for outcome in run_pages(fixtures(), report.extractors, settings, jobs=jobs):
+    names: dict[int, str] = {}
+    # Each page's truth is audited once, in the worker, and findings resting on a doubted truth are marked.
+    marker = SuspectMarker(severity)
+    for outcome in run_pages(pages(), report.extractors, settings, jobs=jobs, analyse=marker):
+        if outcome.problem is not None:  # a corpus page that could not be loaded in its worker
+            report.problems.append(outcome.problem)
+            continue
         for result in outcome.results:
             result.findings = apply_severity(result.findings, severity or {})
             if on_result is not None:
                 on_result(result)
         done[outcome.index] = outcome.results
+        # The name the results carry: a corpus page is named by its file once it is loaded.
+        names[outcome.index] = outcome.results[0].fixture if outcome.results else outcome.name
     for index in sorted(done):
+        report.fixtures.append(names[index])
         report.results.extend(done[index])
+    if not report.fixtures and not report.problems:
+        raise UsageError(f"no fixtures under {', '.join(str(p) for p in [*roots, *corpora])}")
     return report

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..core import FixtureError, HarnessError, bundled_cassettes
+from ..core import FixtureError, HarnessError, UsageError, bundled_cassettes
 from ..extractors import load_predictions
 from ..fixtures import open_corpus
-from ..running import DEFAULT_TIMEOUT, PageOutcome, RunSettings, load_extractors, run_pages
+from ..running import DEFAULT_TIMEOUT, PageOutcome, RunSettings, load_extractors, no_fixtures, run_pages
 from .bootstrap import Estimate, bootstrap, paired_difference, snippet_leaks_by_kind, timing
 from .spool import Location, Spooler, read_record
 
@@ -160,6 +160,10 @@ def score(
     read in place. With ``predictions`` and no ``extractors``, only the saved
     outputs are scored. ``texts`` keeps each extracted body for the HTML
     report's side-by-side view.
+
+    Raises:
+        UsageError: a corpus holds no page, or no page of any corpus could be
+            loaded (figures over no page would be no figures at all).
     """
     report = ScoreReport(seed=seed, resamples=resamples)
     report.created = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
@@ -171,7 +175,11 @@ def score(
             report.problems.append(error)
     if extractors or not predictions:
         loaded.extend(load_extractors(extractors, report.problems))
-    corpora = [open_corpus(Path(p)) for p in (paths or [bundled_cassettes()])]
+    given = list(paths or [bundled_cassettes()])
+    corpora = [open_corpus(Path(p)) for p in given]
+    for path, corpus in zip(given, corpora, strict=True):
+        if corpus.size == 0:
+            raise no_fixtures(path)
     total = sum(c.size or 0 for c in corpora) if all(c.size is not None for c in corpora) else None
     for corpus in corpora:
         report.corpora.append({"kind": corpus.kind, "path": str(corpus.path), "labelled": sorted(corpus.labelled)})
@@ -211,6 +219,9 @@ def score(
                     progress(done, total)
     finally:
         analyser.close()
+    if not done:
+        report.close()
+        raise _nothing_loaded(given, report.problems)
     report.pages = done
     report.page_scores = scores
     for extractor in loaded:
@@ -227,6 +238,16 @@ def score(
         entry.leaks_by_kind = dict(snippet_leaks_by_kind(pages))
         report.extractors.append(entry)
     return report
+
+
+def _nothing_loaded(paths: Sequence[str | os.PathLike[str]], problems: Sequence[HarnessError]) -> UsageError:
+    """Why a run over ``paths`` scored no page, in one line: the first page's problem, or that there were none."""
+    where = ", ".join(str(p) for p in paths)
+    problems = [p for p in problems if isinstance(p, FixtureError)]  # the pages', not the extractors'
+    if not problems:
+        return UsageError(f"no fixtures under {where}")
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return UsageError(f"no page of {where} could be loaded: {problems[0]}{more}")
 
 
 def _refs(corpora: Sequence[Corpus], report: ScoreReport, *, html: bool) -> Iterator[PageRef]:

@@ -8,6 +8,7 @@ import json
 import os
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..running import SuspectMarker
 from .metrics import PageScore, score_page
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ class Spooler:
         self.first = first  # the extractor whose record also carries the true body
         self.pid: int | None = None
         self.out: Any = None
+        # Findings that rest on a truth the audit doubts carry the doubt into the report.
+        self.marker = SuspectMarker()
 
     def __call__(self, fixture: Fixture, extractor: LoadedExtractor, result: RunResult) -> tuple[PageScore, Location]:
         page_score = score_page(
@@ -49,6 +52,7 @@ class Spooler:
             self.out = open(os.path.join(self.folder, f"{self.pid}.jsonl"), "ab")  # noqa: SIM115
         if result.extraction is not None and result.extraction.extra.get("prediction") == "missing":
             page_score.status = "missing"
+        self.marker(fixture, extractor, result)
         record = _record(fixture, extractor, result, page_score)
         if not self.texts:
             del record["body_text"]
@@ -81,7 +85,14 @@ def _record(fixture: Fixture, extractor: LoadedExtractor, result: RunResult, pag
         "extractor": extractor.name,
         "score": page.to_dict(),
         "findings": [
-            {"check": f.check, "severity": f.severity, "field": f.field, "message": f.message} for f in result.findings
+            {
+                "check": f.check,
+                "severity": f.severity,
+                "field": f.field,
+                "message": f.message,
+                **({"truth_suspect": f.truth_suspect} if f.truth_suspect else {}),
+            }
+            for f in result.findings
         ],
         "title": extraction.title if extraction else None,
         "authors": list(extraction.authors or []) if extraction else None,

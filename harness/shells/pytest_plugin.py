@@ -34,6 +34,9 @@ class _State:
     update: str | None
     loaded: dict[str, Any] = field(default_factory=dict)
     statuses: dict[str, int] = field(default_factory=dict)
+    #: --harness-strict-truth, and the doubted truths that error findings rested on (one line each).
+    strict_truth: bool = False
+    suspects: list[str] = field(default_factory=list)
 
     def extractor(self, spec: str) -> LoadedExtractor:
         from ..core import HarnessError
@@ -71,6 +74,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     f"{PROFILES['ci']} examples a property) or 'thorough' ({PROFILES['thorough']})")  # fmt: skip
     group.addoption("--harness-seed", type=int, default=0, dest="harness_seed",
                     help="seed of the property tests (printed with each failure)")  # fmt: skip
+    group.addoption("--harness-strict-truth", action="store_true", default=False, dest="harness_strict_truth",
+                    help="an error resting on a truth 'harness audit' doubts is a usage error (exit 4)")  # fmt: skip
     parser.addini("harness_extractors", "extractors the harness items run", type="linelist", default=[])
     parser.addini("harness_fixtures", "folders of fixtures", type="linelist", default=[])
 
@@ -93,13 +98,16 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     rootpath = Path(str(config.rootpath))
     roots = [rootpath / p for p in fixtures] or list(project.fixtures)
+    for root in roots:  # a wrong path must fail the run, not pass it with no harness items
+        _refuse_empty(root)
     if not roots:
         from ..core import bundled_cassettes
 
         roots = [bundled_cassettes()]
     state = _State(extractors, [r.resolve() for r in roots], project, config.option.harness_update)
+    state.strict_truth = bool(config.option.harness_strict_truth)
     config.stash[_STATE] = state
-    config.pluginmanager.register(_Tally(state.statuses), "harness-tally")
+    config.pluginmanager.register(_Tally(state.statuses, state.suspects), "harness-tally")
     explicit = config.option.harness_extractors or config.option.harness_fixtures
     if explicit or config.args_source != pytest.Config.ArgsSource.ARGS:
         # Make sure the fixture folders are collected even when they sit outside
@@ -108,6 +116,19 @@ def pytest_configure(config: pytest.Config) -> None:
         for root in state.roots:
             if not any(root == a or a in root.parents for a in args):
                 config.args.append(str(root))
+
+
+def _refuse_empty(root: Path) -> None:
+    """Stop the run when a configured fixtures path holds no fixture (a cassette with its expectation)."""
+    from ..core import HarnessError
+    from ..fixtures import discover, expectation_path
+
+    try:
+        found = any(expectation_path(cassette).is_file() for _, cassette in discover([root]))
+    except HarnessError as error:
+        raise pytest.UsageError(str(error)) from None
+    if not found:
+        raise pytest.UsageError(f"no fixtures under {root}")
 
 
 def _mentions_harness(root: Path) -> bool:
@@ -202,6 +223,14 @@ class HarnessItem(_Item):
         self.user_properties.append(("harness_snapshot", outcome.snapshot_status))
         for finding in outcome.findings:
             self.user_properties.append((finding.check, finding.message))
+        suspects = outcome.suspects
+        for suspect in suspects:
+            line = f"{suspect.fixture} ({suspect.field}): {suspect.reason}"
+            self.user_properties.append(("harness_truth_suspect", line))
+        if suspects and state.strict_truth:
+            from ..render import audit
+
+            raise HarnessFailure(audit.render_suspects(suspects, option="--harness-strict-truth"))
         if outcome.failed:
             raise HarnessFailure(failure.render_text(outcome))
 
@@ -212,8 +241,9 @@ class HarnessItem(_Item):
 class _Tally:
     """Counts snapshot outcomes from every item's report (those of xdist workers included)."""
 
-    def __init__(self, counts: dict[str, int]) -> None:
+    def __init__(self, counts: dict[str, int], suspects: list[str]) -> None:
         self.counts = counts
+        self.suspects = suspects
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         if report.when != "call":
@@ -221,10 +251,26 @@ class _Tally:
         for key, value in report.user_properties:
             if key == "harness_snapshot":
                 self.counts[str(value)] = self.counts.get(str(value), 0) + 1
+            elif key == "harness_truth_suspect" and str(value) not in self.suspects:
+                self.suspects.append(str(value))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    state = _state(session.config)
+    if state is not None and state.strict_truth and state.suspects:
+        # The verdicts rest on truths the audit doubts: that is the test data's fault, not the
+        # scraper's, and CI should say so with the usage status rather than a failed test.
+        session.exitstatus = pytest.ExitCode.USAGE_ERROR
 
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
     state = _state(config)
+    if state is not None and state.suspects:
+        terminalreporter.section("news-harness suspect truth")
+        for line in state.suspects:
+            terminalreporter.write_line(f"suspect truth: {line}")
+        terminalreporter.write_line("Correct those truths (see 'harness audit'); their failures may be false alarms.")
     if state is None or not state.config.snapshots:
         return
     _COUNTS = state.statuses

@@ -200,7 +200,8 @@ def _rebuild(original: Fixture, html: str, truth: dict[str, Any], name: str) -> 
     interactions = [dict(i) for i in original.page.interactions] or [interaction(original.page.url, html)]
     final = next((i for i in interactions if i["request"]["uri"] == original.page.url), interactions[-1])
     final["response"] = {**final["response"], "body": {"string": html}}
-    expectation = expectation_from_dict(truth, source=f"<mutation {name}>")
+    # An unknown capture time is read from the mutated page, as it was from the recorded one.
+    expectation = expectation_from_dict(truth, source=f"<mutation {name}>", page_html=html)
     page = page_from_interactions(interactions, expectation.captured_at)
     return Fixture(f"{original.name}+{name}", page, expectation, cassette_path=None)
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..checks import apply_severity
-from ..running import run_one
+from ..checks import apply_severity, suspect_truths
+from ..running import SuspectMarker, run_one
 from .snapshots import FieldChange, SnapshotStatus, compare, read_snapshot, snapshot_path, write_snapshot
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from ..checks import SuspectTruth
     from ..core import Finding, Fixture, RunResult
     from ..extractors import LoadedExtractor
     from .config import Config
@@ -39,6 +40,11 @@ class ItemOutcome:
         return [f for f in self.findings if f.severity == "error"]
 
     @property
+    def suspects(self) -> list[SuspectTruth]:
+        """The truths the audit doubts that this pair's errors rest on (refused by --harness-strict-truth)."""
+        return suspect_truths(self.errors)
+
+    @property
     def failed(self) -> bool:
         """Whether CI should fail this pair."""
         return bool(self.errors) or self.snapshot_status == "changed"
@@ -49,6 +55,7 @@ def evaluate(
 ) -> ItemOutcome:
     """Run ``extractor`` on ``fixture``, apply the configuration, and compare or update its snapshot."""
     result = run_one(extractor, fixture, timeout=config.timeout, clock_check=True, options=config.checks)
+    SuspectMarker(config.severity)(fixture, extractor, result)  # findings resting on a doubted truth say so
     outcome = ItemOutcome(fixture, extractor, result, apply_severity(result.findings, config.severity))
     if not config.snapshots or fixture.cassette_path is None or result.extraction is None:
         return outcome

@@ -12,6 +12,7 @@ import logging
 import click
 
 from ... import __version__
+from .audit import audit_command
 from .check import check_command
 from .diff import diff_command
 from .fuzz import fuzz_command
@@ -33,7 +34,7 @@ def main() -> None:
 
 
 for _command in (
-    list_command, check_command, score_command, diff_command, fuzz_command, record_command, review_command,
-    refresh_command, import_group,
+    list_command, check_command, audit_command, score_command, diff_command, fuzz_command, record_command,
+    review_command, refresh_command, import_group,
 ):  # fmt: skip
     main.add_command(_command)

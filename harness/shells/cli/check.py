@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import extractor_option, fail, timeout_option
+from .common import USAGE, extractor_option, fail, timeout_option
 
 
 @click.command("check")
@@ -30,9 +30,23 @@ from .common import extractor_option, fail, timeout_option
     default=None,
     help="Address-space limit of each worker, in MiB (an extractor over it gets a MemoryError).",
 )
+@click.option(
+    "--corpus",
+    "corpora",
+    multiple=True,
+    type=click.Path(),
+    metavar="PATH",
+    help="A fixture folder, a Zyte benchmark folder or a JSONL corpus, read in place; repeatable.",
+)
+@click.option(
+    "--strict-truth",
+    is_flag=True,
+    help="Refuse (exit 2) when an error finding rests on a truth that 'harness audit' doubts.",
+)
 @click.argument("paths", nargs=-1, type=click.Path())
 def check_command(
     extractors: tuple[str, ...],
+    corpora: tuple[str, ...],
     fmt: str,
     timeout: float | None,
     no_clock_check: bool,
@@ -40,15 +54,19 @@ def check_command(
     drafts: bool,
     jobs: int,
     memory_mb: int | None,
+    strict_truth: bool,
     paths: tuple[str, ...],
 ) -> None:
-    """Run extractors over the fixtures under PATHS and list defects.
+    """Run extractors over the fixtures under PATHS (and the pages of each --corpus) and list defects.
 
     Defaults come from [tool.harness] in the nearest pyproject.toml (fixtures,
     extractors, timeout, severities); without it, every installed built-in
-    extractor on the bundled fixtures.
+    extractor on the bundled fixtures. A path that holds no fixture is an
+    error (exit 2), never a clean run.
     """
+    from ...checks import suspect_truths
     from ...core import HarnessError
+    from ...render import audit as render_audit
     from ...render import check as render
     from ...running import check
     from ...testing import load_config
@@ -56,8 +74,9 @@ def check_command(
     try:
         project = load_config()
         report = check(
-            list(paths) or list(project.fixtures),
+            list(paths) or ([] if corpora else list(project.fixtures)),
             list(extractors) or list(project.extractors),
+            corpora=list(corpora),
             timeout=timeout if timeout is not None else project.timeout,
             clock_check=not no_clock_check,
             options=project.checks,
@@ -69,4 +88,8 @@ def check_command(
     except HarnessError as error:
         fail(error)
     click.echo(render.render_json(report) if fmt == "json" else render.render_text(report, verbose=verbose))
+    suspects = suspect_truths(report.findings) if strict_truth else []
+    if suspects:
+        click.echo(render_audit.render_suspects(suspects), err=True)
+        sys.exit(USAGE)
     sys.exit(report.exit_status())

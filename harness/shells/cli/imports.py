@@ -10,12 +10,29 @@ import click
 from .common import fail
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ...authoring import ImportReport
 
 
 @click.group("import")
 def import_group() -> None:
     """Turn pages recorded elsewhere into fixtures (cassette + expectation)."""
+
+
+def _moment(value: str | None) -> dt.datetime | None:
+    """``--captured-at`` as an aware time; a value that is not one ends the command with one line."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as error:
+        fail(f"--captured-at {value!r} is not an RFC 3339 time: {error}")
+    if moment.tzinfo is None:
+        fail(f"--captured-at {value!r} needs a UTC offset, e.g. 2024-10-19T20:10:00-06:00")
+    return moment
 
 
 def _finish(report: ImportReport, out: str) -> None:
@@ -29,13 +46,27 @@ def _finish(report: ImportReport, out: str) -> None:
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Folder to write fixtures to.")
 @click.option("--force", is_flag=True, help="Overwrite fixtures that already exist.")
-def import_corpus_command(path: str, out: str, force: bool) -> None:
+@click.option(
+    "--captured-at",
+    default=None,
+    metavar="RFC3339",
+    help="When the pages were captured, for those whose corpus entry does not say. Default: unknown "
+    "(each page is then dated by the latest date it states).",
+)
+@click.option(
+    "--timezone",
+    default=None,
+    metavar="TZ",
+    help="The site's timezone (IANA name or '+02:00'), for pages whose entry names none. Default: unknown.",
+)
+def import_corpus_command(path: str, out: str, force: bool, captured_at: str | None, timezone: str | None) -> None:
     """Convert a Zyte benchmark folder or a JSONL corpus into fixtures under OUT."""
     from ...authoring import import_corpus
     from ...core import HarnessError
 
+    moment = _moment(captured_at)
     try:
-        report = import_corpus(path, out, force=force)
+        report = import_corpus(path, out, force=force, captured_at=moment, timezone=timezone)
     except HarnessError as error:
         fail(error)
     _finish(report, out)
@@ -50,17 +81,10 @@ def import_corpus_command(path: str, out: str, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Overwrite a fixture that already exists.")
 def import_html_command(path: str, url: str, captured_at: str | None, out: str, name: str | None, force: bool) -> None:
     """A page saved from a browser, as a fixture with a drafted expectation."""
-    import datetime as dt
-
     from ...authoring import import_html
     from ...core import HarnessError
 
-    try:
-        moment = dt.datetime.fromisoformat(captured_at.replace("Z", "+00:00")) if captured_at else None
-    except ValueError as error:
-        fail(f"--captured-at {captured_at!r} is not an RFC 3339 time: {error}")
-    if moment is not None and moment.tzinfo is None:
-        fail(f"--captured-at {captured_at!r} needs a UTC offset, e.g. 2024-10-19T20:10:00-06:00")
+    moment = _moment(captured_at)
     try:
         cassette = import_html(path, url, out, captured_at=moment, name=name, force=force)
     except HarnessError as error:

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from .common import extractor_option, fail, progress, timeout_option, write
+from .common import USAGE, extractor_option, fail, progress, timeout_option, write
 
 
 @click.command("score")
@@ -50,6 +50,11 @@ from .common import extractor_option, fail, progress, timeout_option, write
 @click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False), help="Write the leaderboard as Markdown.")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Write a self-contained HTML report.")
 @click.option("--compare", nargs=2, metavar="BASE HEAD", help="Paired bootstrap of HEAD minus BASE.")
+@click.option(
+    "--strict-truth",
+    is_flag=True,
+    help="Refuse (exit 2) when an error finding rests on a truth that 'harness audit' doubts.",
+)
 @click.argument("paths", nargs=-1, type=click.Path())
 def score_command(
     extractors: tuple[str, ...],
@@ -64,13 +69,16 @@ def score_command(
     markdown_path: str | None,
     html_path: str | None,
     compare: tuple[str, str] | None,
+    strict_truth: bool,
     paths: tuple[str, ...],
 ) -> None:
     """Score extractors over corpora and print a leaderboard per field, with bootstrap intervals.
 
     With no arguments: every installed built-in extractor on the bundled fixtures.
     """
+    from ...checks import suspects_in_pages
     from ...core import HarnessError
+    from ...render import audit as render_audit
     from ...render import score as render
     from ...render import score_html
     from ...scoring import score
@@ -106,8 +114,12 @@ def score_command(
             write(markdown_path, render.render_markdown(report))
         if html_path:
             write(html_path, score_html.render_html(report))
+        suspects = suspects_in_pages(report.page_details()) if strict_truth else []
     except HarnessError as error:
         fail(error)
     finally:
         report.close()
+    if suspects:
+        click.echo(render_audit.render_suspects(suspects), err=True)
+        sys.exit(USAGE)
     sys.exit(report.exit_status())

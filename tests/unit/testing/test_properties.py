@@ -90,10 +90,9 @@ def test_properties_through_pytest(pytester):
     import shutil
 
     shutil.copy(pytest.importorskip("tests.plugins").__file__, pytester.path / "scrapers.py")
-    (pytester.path / "none").mkdir()
     result = pytester.runpytest(
         "--harness-extractor", "scrapers:naive", "--harness-properties", "-k", "no_sponsored_leak or contract",
-        "--harness-fixtures", str(pytester.path / "none"), "-p", "no:cacheprovider",
+        "-p", "no:cacheprovider",
     )  # fmt: skip
     result.assert_outcomes(failed=2)
     result.stdout.fnmatch_lines(["*FAIL  no_sponsored_leak*"])

@@ -1,0 +1,51 @@
+"""``harness audit``."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .common import fail
+
+
+@click.command("audit")
+@click.option(
+    "--corpus",
+    "corpora",
+    multiple=True,
+    type=click.Path(),
+    metavar="PATH",
+    help="A fixture folder, a Zyte benchmark folder or a JSONL corpus, read in place; repeatable.",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--drafts", is_flag=True, help="Audit unreviewed drafted expectations too.")
+@click.argument("paths", nargs=-1, type=click.Path())
+def audit_command(corpora: tuple[str, ...], fmt: str, drafts: bool, paths: tuple[str, ...]) -> None:
+    """Check each truth against its own page, before any extractor is judged by it.
+
+    Reports a must_contain snippet the page lacks, a must_not_contain snippet
+    inside the true body, a true body that repeats itself or is not the
+    page's, an author or title the page names nowhere, an organization listed
+    as an author, and a publication date the page states nowhere or that is
+    its modified time. PATHS are fixture folders (default: [tool.harness]
+    fixtures, else the bundled ones). Exit status: 0 no doubt, 1 doubts, 2 an
+    input could not be read or there was nothing to audit.
+    """
+    from ...core import HarnessError
+    from ...render import audit as render
+    from ...running import audit
+    from ...testing import load_config
+
+    try:
+        project = load_config()
+        report = audit(
+            list(paths) or ([] if corpora else list(project.fixtures)),
+            list(corpora),
+            include_drafts=drafts,
+            severity=project.severity,
+        )
+    except HarnessError as error:
+        fail(error)
+    click.echo(render.render_json(report) if fmt == "json" else render.render_text(report))
+    sys.exit(report.exit_status())
