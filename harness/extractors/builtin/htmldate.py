@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from htmldate import find_date
 
-from .shape import set_timestamp
+from .shape import Raw, set_timestamp
 
 
-def extract(html: str, url: str) -> dict[str, object]:
-    """Run ``htmldate.find_date`` for the original (published) date, as YYYY-MM-DD."""
+def read(html: str, url: str) -> Raw[None]:
+    """Run ``htmldate.find_date`` for the original (published) date, as YYYY-MM-DD, untouched."""
     # original_date defaults to False, which returns the *updated* date (htmldate #10).
     # max_date stays htmldate's default, today by the real clock: the harness's
     # clock checks are there to show what that does.
@@ -22,9 +22,19 @@ def extract(html: str, url: str) -> dict[str, object]:
         extensive_search=True,
         outputformat="%Y-%m-%d",
     )
+    return Raw(None, published=date)
+
+
+def convert(raw: Raw[None]) -> dict[str, object]:
+    """Map the date onto the extraction shape."""
     result: dict[str, object] = {}
     extra: dict[str, object] = {}
-    set_timestamp(result, extra, "published", date)
+    set_timestamp(result, extra, "published", raw.published)
     if extra:
         result["extra"] = extra
     return result
+
+
+def extract(html: str, url: str) -> dict[str, object]:
+    """Run ``htmldate.find_date`` and map the date onto the extraction shape."""
+    return convert(read(html, url))

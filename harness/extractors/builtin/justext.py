@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import justext
 
-from .shape import document_lang, join_paragraphs
+from .shape import Raw, document_lang, join_paragraphs
 
 _FALLBACK = "English"
 
@@ -139,8 +140,19 @@ def _stoplist(name: str) -> frozenset[str]:
     return frozenset(justext.get_stoplist(name))
 
 
-def extract(html: str, url: str) -> dict[str, object]:
-    """Run jusText with its default thresholds; keep the paragraphs it does not call boilerplate."""
+@dataclass(frozen=True)
+class Paragraphs:
+    """jusText's output for one page: its good paragraphs' text, and the stoplist used."""
+
+    good: tuple[str, ...]
+    stoplist: str
+
+
+def read(html: str, url: str) -> Raw[Paragraphs]:
+    """Run jusText with its default thresholds; keep the paragraphs it does not call boilerplate.
+
+    jusText finds no title, authors or dates: the Raw holds the body alone.
+    """
     name = stoplist_name(document_lang(html))
     paragraphs = justext.justext(
         html,
@@ -153,5 +165,14 @@ def extract(html: str, url: str) -> dict[str, object]:
         max_heading_distance=200,
         no_headings=False,
     )
-    body = join_paragraphs(p.text for p in paragraphs if not p.is_boilerplate)
-    return {"body": body, "extra": {"stoplist": name}}
+    return Raw(Paragraphs(tuple(p.text for p in paragraphs if not p.is_boilerplate), name))
+
+
+def convert(raw: Raw[Paragraphs]) -> dict[str, object]:
+    """Map the good paragraphs onto the extraction shape."""
+    return {"body": join_paragraphs(raw.source.good), "extra": {"stoplist": raw.source.stoplist}}
+
+
+def extract(html: str, url: str) -> dict[str, object]:
+    """Run jusText on ``html`` and map its good paragraphs onto the extraction shape."""
+    return convert(read(html, url))

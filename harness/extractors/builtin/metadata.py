@@ -8,12 +8,22 @@ own metadata, and how often that metadata is itself wrong.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import extruct
 
-from ...core import article_node, first_value, node_names, nodes, parse_html
-from .shape import clean, lines_as_paragraphs, set_language, set_timestamp
+from ...core import article_node, first_value, nodes, parse_html
+from .shape import (
+    Raw,
+    absent,
+    keep_unconverted,
+    lines_as_paragraphs,
+    names,
+    set_language,
+    set_timestamp,
+    set_title,
+)
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -25,11 +35,24 @@ _META_AUTHORS = (
 )
 
 
+@dataclass(frozen=True)
+class Metadata:
+    """What the page states about itself beyond title, authors and dates."""
+
+    #: The graph's nodes by @id, for author references (``{"@id": "#roe"}``).
+    by_id: dict[str, dict[str, Any]]
+    #: The ``<meta>`` author strings, for when the JSON-LD names nobody.
+    meta_authors: list[str]
+    body: object
+    language: object
+    jsonld_type: object
+
+
 def _meta_authors(root: HtmlElement) -> list[str]:
     for xpath in _META_AUTHORS:
-        names = [name for name in (clean(value) for value in root.xpath(xpath)) if name]
-        if names:
-            return names
+        values = [str(value) for value in root.xpath(xpath)]
+        if not all(absent(value) for value in values):
+            return values
     return []
 
 
@@ -40,35 +63,72 @@ def _language(value: object) -> object:
     return first_value(value)
 
 
-def extract(html: str, url: str) -> dict[str, object]:
-    """Read title, authors, dates, body and language from the page's own metadata."""
+def _present(*values: object) -> object:
+    """The first value that is not a "not found" value (the page's own order of preference)."""
+    return next((value for value in values if not absent(value)), None)
+
+
+def _resolved(value: object, by_id: dict[str, dict[str, Any]]) -> object:
+    """``value`` with each ``{"@id": ...}`` reference replaced by the graph node it names."""
+    if isinstance(value, list):
+        return [_resolved(item, by_id) for item in value]
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return by_id.get(value["@id"], value)
+    return value
+
+
+def read(html: str, url: str) -> Raw[Metadata | None]:
+    """Read the page's JSON-LD, OpenGraph and <meta>; title, authors and dates as the page gives them."""
     parsed = parse_html(html)
     if parsed is None:
-        return {}
+        return Raw(None)
     root = parsed.getroottree().getroot()
     data = extruct.extract(root, base_url=url, syntaxes=["json-ld", "opengraph"], errors="ignore", uniform=True)
     items: list[dict[str, Any]] = data.get("json-ld") or []
     graph: dict[str, Any] = next(iter(data.get("opengraph") or []), {})
     article = article_node(items) or {}
-    by_id = {node["@id"]: node for node in nodes(items) if isinstance(node.get("@id"), str)}
+    meta_authors = _meta_authors(root)
+    source = Metadata(
+        by_id={node["@id"]: node for node in nodes(items) if isinstance(node.get("@id"), str)},
+        meta_authors=meta_authors,
+        body=first_value(article.get("articleBody")),
+        language=_language(article.get("inLanguage")) or root.get("lang"),
+        jsonld_type=article.get("@type") if article else None,
+    )
+    return Raw(
+        source,
+        title=_present(article.get("headline"), article.get("name"), graph.get("og:title")),
+        authors=_present(article.get("author"), meta_authors),
+        published=_present(article.get("datePublished"), graph.get("article:published_time")),
+        modified=_present(article.get("dateModified"), graph.get("article:modified_time")),
+    )
 
+
+def convert(raw: Raw[Metadata | None]) -> dict[str, object]:
+    """Map what the page states onto the extraction shape."""
+    page = raw.source
+    if page is None:
+        return {}
     result: dict[str, object] = {}
     extra: dict[str, object] = {}
-    if article:
-        extra["jsonld_type"] = article.get("@type")
-    result["title"] = clean(first_value(article.get("headline") or article.get("name"))) or clean(graph.get("og:title"))
+    if page.jsonld_type is not None:
+        extra["jsonld_type"] = page.jsonld_type
+    set_title(result, extra, raw.title)
     # Organizations count as authors here: the baseline reports what the page says.
-    authors = [n for n in (clean(name) for name in node_names(article.get("author"), by_id)) if n] or _meta_authors(
-        root
-    )
+    authors, unconverted = names(_resolved(raw.authors, page.by_id))
+    keep_unconverted(extra, "authors", unconverted)
+    if not authors:
+        authors = names(page.meta_authors)[0]
     result["authors"] = authors or None
-    published = first_value(article.get("datePublished")) or graph.get("article:published_time")
-    set_timestamp(result, extra, "published", published)
-    modified = first_value(article.get("dateModified")) or graph.get("article:modified_time")
-    set_timestamp(result, extra, "modified", modified)
-    body = first_value(article.get("articleBody"))
-    result["body"] = lines_as_paragraphs(body) if isinstance(body, str) else None
-    set_language(result, extra, _language(article.get("inLanguage")) or root.get("lang"))
+    set_timestamp(result, extra, "published", raw.published)
+    set_timestamp(result, extra, "modified", raw.modified)
+    result["body"] = lines_as_paragraphs(page.body) if isinstance(page.body, str) else None
+    set_language(result, extra, page.language)
     if extra:
         result["extra"] = extra
     return result
+
+
+def extract(html: str, url: str) -> dict[str, object]:
+    """Read title, authors, dates, body and language from the page's own metadata."""
+    return convert(read(html, url))

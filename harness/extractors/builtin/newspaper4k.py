@@ -10,7 +10,7 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="nltk is not installed", category=UserWarning)
     from newspaper import Article, Config
 
-from .shape import blocks_as_paragraphs, clean, set_language, set_timestamp
+from .shape import Raw, blocks_as_paragraphs, keep_unconverted, names, set_language, set_timestamp, set_title
 
 
 def _offline_config() -> Config:
@@ -29,21 +29,33 @@ def _offline_config() -> Config:
     return config
 
 
-def extract(html: str, url: str) -> dict[str, object]:
-    """Parse ``html`` with newspaper4k and map the Article onto the extraction shape."""
+def read(html: str, url: str) -> Raw[Article]:
+    """Parse ``html`` with newspaper4k; the Article's title, authors and publish date, untouched."""
     article = Article(url, read_more_link="", config=_offline_config())
     article.download(input_html=html, ignore_read_more=True)
     article.parse()
+    return Raw(article, title=article.title, authors=article.authors, published=article.publish_date)
+
+
+def convert(raw: Raw[Article]) -> dict[str, object]:
+    """Map the Article onto the extraction shape."""
+    article = raw.source
     result: dict[str, object] = {}
     extra: dict[str, object] = {}
-    result["title"] = clean(article.title)
-    authors = [name for name in (clean(author) for author in article.authors) if name]
+    set_title(result, extra, raw.title)
+    authors, unconverted = names(raw.authors)
     result["authors"] = authors or None
+    keep_unconverted(extra, "authors", unconverted)
     # A datetime from dateutil: aware only when the matched string had an offset.
-    set_timestamp(result, extra, "published", article.publish_date)
+    set_timestamp(result, extra, "published", raw.published)
     # newspaper4k already separates paragraphs with a blank line.
     result["body"] = blocks_as_paragraphs(article.text)
     set_language(result, extra, article.meta_lang)
     if extra:
         result["extra"] = extra
     return result
+
+
+def extract(html: str, url: str) -> dict[str, object]:
+    """Parse ``html`` with newspaper4k and map the Article onto the extraction shape."""
+    return convert(read(html, url))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.html import HTMLTree
 
-from .shape import clean, lines_as_paragraphs
+from .shape import Raw, lines_as_paragraphs, set_title
 
 
-def extract(html: str, url: str) -> dict[str, object]:
-    """Run Resiliparse on ``html`` and map title and main text onto the extraction shape."""
+def read(html: str, url: str) -> Raw[str]:
+    """Run Resiliparse on ``html``; the main text, and the <title> untouched."""
     tree = HTMLTree.parse(html)
     # Every option is given: main_content defaults to False (the whole page),
     # alt_texts to True (image alt text in the body) and comments to True
@@ -28,10 +28,23 @@ def extract(html: str, url: str) -> dict[str, object]:
         hidden_elements=False,
         skip_elements=None,
     )
-    return {
-        "title": clean(tree.title),
-        # With preserve_formatting, blocks are separated by a blank line, but list
-        # items, <br> lines and some block changes by a single newline: every
-        # line is taken as a paragraph, the way the text-line extractors are read.
-        "body": lines_as_paragraphs(text),
-    }
+    return Raw(text, title=tree.title)
+
+
+def convert(raw: Raw[str]) -> dict[str, object]:
+    """Map title and main text onto the extraction shape."""
+    result: dict[str, object] = {}
+    extra: dict[str, object] = {}
+    set_title(result, extra, raw.title)
+    # With preserve_formatting, blocks are separated by a blank line, but list
+    # items, <br> lines and some block changes by a single newline: every
+    # line is taken as a paragraph, the way the text-line extractors are read.
+    result["body"] = lines_as_paragraphs(raw.source)
+    if extra:
+        result["extra"] = extra
+    return result
+
+
+def extract(html: str, url: str) -> dict[str, object]:
+    """Run Resiliparse on ``html`` and map title and main text onto the extraction shape."""
+    return convert(read(html, url))

@@ -1,36 +1,72 @@
 """Shape helpers shared by the built-in adapters.
 
-Text re-cut into blank-line paragraphs, and the mapping
-of extractor values (sentinels, dates, language codes) onto the fields of
+Text re-cut into blank-line paragraphs, and the mapping of extractor values
+(names, sentinels, titles, dates, language codes) onto the fields of
 ``schemas/extraction.schema.json``. Everything here changes shape only: no
-helper repairs what an extractor got wrong.
+helper repairs what an extractor got wrong, and none drops a value silently.
+A value of a shape no helper can read is kept in
+``extra["<field>_unconverted"]``, which ``normalize`` reports as a schema
+problem naming the field and the shape.
+
+Each adapter reads in two steps: ``read(html, url)`` runs the extractor and
+returns a :class:`Raw` holding its title, authors and dates untouched, and
+``convert(raw)`` maps that onto the extraction; ``extract`` is the two in a
+row. The corpus tests hold each ``Raw`` against what ``convert`` made of it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from ...core import RFC3339, html_to_text, parse_html
-from ..normalize import LANGUAGE
+from ..normalize import LANGUAGE, keep_unconverted, keepable
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
+    "Raw",
     "absent",
     "blocks_as_paragraphs",
     "clean",
     "document_lang",
     "html_to_text",
     "join_paragraphs",
+    "keep_unconverted",
     "language_tag",
     "lines_as_paragraphs",
+    "names",
     "parse_html",
     "set_language",
+    "set_raw",
     "set_timestamp",
+    "set_title",
+    "single",
 ]
+
+SourceT = TypeVar("SourceT")
+
+
+@dataclass(frozen=True)
+class Raw(Generic[SourceT]):
+    """What an extractor gave for one page, before the adapter maps it.
+
+    ``title``, ``authors``, ``published`` and ``modified`` are the
+    extractor's own values, untouched (of any type, sentinels included);
+    ``source`` is the rest of its output, which the mapping step reads for
+    the other fields.
+    """
+
+    source: SourceT
+    title: object = None
+    authors: object = None
+    published: object = None
+    modified: object = None
+
 
 _SPACE = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
@@ -48,6 +84,83 @@ def absent(value: object) -> bool:
     if isinstance(value, (list, tuple, set, frozenset, dict)):
         return len(value) == 0
     return False
+
+
+def _leaves(value: object) -> Iterator[object]:
+    """The values inside ``value``, in order: lists (of lists) flattened, JSON-LD value objects
+    (``{"@value": "X"}``) opened, "not found" values left out."""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            yield from _leaves(item)
+    elif isinstance(value, Mapping) and "@value" in value and "name" not in value:
+        yield from _leaves(value["@value"])
+    elif not absent(value):
+        yield value
+
+
+def names(value: object, *, joiner: str | None = None) -> tuple[list[str], list[object]]:
+    """The author names in an extractor's value, and the parts of it that are not names.
+
+    Reads a string (stripped), a list of them at any depth (goose3 3.1 passes
+    a JSON-LD ``"author": [["A", "B"]]`` through as it is), and a dict with a
+    ``name`` (``{"@type": "Person", "name": "X"}``, whose name is read the same
+    way). ``joiner`` splits a string where the extractor documents joining
+    several names with it (trafilatura's ``"; "``); other strings stay whole,
+    since cutting ``"A, B and C"`` would be a repair. "Not found" values
+    (``None``, ``""``, ``"[no-author]"``, empty lists) are absent, not
+    leftovers. Anything else (a dict without a name, a number) is returned as
+    a leftover, JSON-ready, for ``extra["authors_unconverted"]``.
+    """
+    found: list[str] = []
+    left: list[object] = []
+    for leaf in _leaves(value):
+        if isinstance(leaf, str):
+            parts = leaf.split(joiner) if joiner else [leaf]
+            found.extend(part.strip() for part in parts if not absent(part))
+        elif isinstance(leaf, Mapping) and "name" in leaf:
+            inner, inner_left = names(leaf["name"], joiner=joiner)
+            found.extend(inner)
+            left.extend(inner_left)
+        else:
+            left.append(keepable(leaf))
+    return found, left
+
+
+def single(value: object) -> tuple[object, list[object]]:
+    """The value of a one-value field (title, date), and the further values the extractor gave.
+
+    Lists are flattened and "not found" values left out; a value repeated
+    (``["2025-01-05T02:56:38Z", "2025-01-05T02:56:38Z"]``, or the same text
+    with other surrounding space) counts once. The first value, in the
+    extractor's own order, is returned as it is (None when there is none) for
+    the field; the others, JSON-ready, are for ``extra["<field>_unconverted"]``,
+    so that what the field could not hold is kept and reported, not chosen away.
+    """
+    values: list[object] = []
+    keys: list[object] = []
+    for leaf in _leaves(value):
+        key = leaf.strip() if isinstance(leaf, str) else leaf
+        if key not in keys:
+            keys.append(key)
+            values.append(leaf)
+    if not values:
+        return None, []
+    return values[0], [keepable(other) for other in values[1:]]
+
+
+def set_title(result: dict[str, object], extra: dict[str, object], value: object) -> None:
+    """Put the extractor's title into ``result["title"]``, stripped.
+
+    Further titles (a list of several) and a first value that is not a
+    string are kept in ``extra["title_unconverted"]``.
+    """
+    first, others = single(value)
+    if isinstance(first, str):
+        result["title"] = first.strip()
+    else:
+        result["title"] = None
+        others = [keepable(first), *others] if first is not None else others
+    keep_unconverted(extra, "title", others)
 
 
 def clean(value: object) -> str | None:
@@ -100,7 +213,11 @@ def blocks_as_paragraphs(text: str | None) -> str | None:
 
 
 def _iso(value: object) -> tuple[str | None, str | None]:
-    """(ISO string or None, raw string worth keeping or None) for a date value."""
+    """(ISO string or None, raw string worth keeping or None) for a date value.
+
+    A value that is neither a date nor a string has no raw string either: the
+    callers keep it in ``extra`` as a leftover.
+    """
     if isinstance(value, (dt.datetime, dt.date)):
         # isoformat keeps a naive value naive and an aware one at its own offset.
         iso = value.isoformat()
@@ -112,22 +229,41 @@ def _iso(value: object) -> tuple[str | None, str | None]:
         if RFC3339.fullmatch(stripped):
             return stripped, (value if stripped != value else None)
         return None, value
-    if value is None:
-        return None, None
-    return None, repr(value)
+    return None, None
 
 
 def set_timestamp(result: dict[str, object], extra: dict[str, object], field: str, value: object) -> None:
     """Put a datetime, date or date string into ``result[field]``.
 
-    A value the schema cannot hold (``"41 minutes ago"``, ``"Oct 19, 2024"``)
+    A string the schema cannot hold (``"41 minutes ago"``, ``"Oct 19, 2024"``)
     leaves the field None and is kept verbatim in ``extra[f"{field}_raw"]``,
-    where the date checks read it.
+    where the date checks read it. Further dates (a list of several) and a
+    value of another type (a number, a dict) are kept in
+    ``extra[f"{field}_unconverted"]``.
     """
-    iso, raw = _iso(value)
+    first, others = single(value)
+    iso, raw = _iso(first)
     result[field] = iso
     if raw is not None:
         extra[f"{field}_raw"] = raw
+    elif iso is None and first is not None:
+        others = [keepable(first), *others]
+    keep_unconverted(extra, field, others)
+
+
+def set_raw(extra: dict[str, object], field: str, value: object) -> None:
+    """Keep an extractor's own date string in ``extra[f"{field}_raw"]``, verbatim, beside its parse.
+
+    For an extractor that gives both (goose3's ``publish_date`` and
+    ``publish_datetime_utc``): the string the checks name. Further values and
+    non-strings are kept in ``extra[f"{field}_unconverted"]``.
+    """
+    first, others = single(value)
+    if isinstance(first, str):
+        extra[f"{field}_raw"] = first
+    elif first is not None:
+        others = [keepable(first), *others]
+    keep_unconverted(extra, field, others)
 
 
 def language_tag(value: object) -> str | None:
@@ -137,7 +273,13 @@ def language_tag(value: object) -> str | None:
 
 
 def set_language(result: dict[str, object], extra: dict[str, object], value: object) -> None:
-    """Put a language code into ``result["language"]``; keep any other string in ``extra``."""
+    """Put a language code into ``result["language"]``; keep any other string in ``extra``.
+
+    A string that is not a language tag goes to ``extra["language_raw"]``; a
+    value that is no string at all to ``extra["language_unconverted"]``.
+    """
     result["language"] = language_tag(value)
     if result["language"] is None and clean(value) is not None:
         extra["language_raw"] = value
+    elif not isinstance(value, str) and not absent(value):
+        keep_unconverted(extra, "language", [value])
