@@ -32,13 +32,24 @@ def findings(corpora: list[Path], extractors: list[str], jobs: int) -> list[dict
     for corpus in corpora:
         started = time.perf_counter()
         report = check([], extractors, corpora=[corpus], jobs=jobs)
+        data = report.to_dict()
+        extractions = {(r["fixture"], r["extractor"]): r["extraction"] for r in data["results"]}
         for finding in report.errors:
             row = finding.to_dict()
             row["corpus"] = corpus.name
+            row["page_file"] = str(_page_file(corpus, finding.fixture))
+            row["extraction"] = extractions.get((finding.fixture, finding.extractor))
             rows.append(row)
         print(f"{corpus.name}: {len(report.fixtures)} pages, {len(report.errors)} error findings, "
               f"{len(report.problems)} problems, {time.perf_counter() - started:.0f} s")  # fmt: skip
     return rows
+
+
+def _page_file(corpus: Path, name: str) -> Path:
+    """Where a page of a shared corpus lives: Fundus pages by file stem, Zyte pages by key."""
+    if (corpus / "html").is_dir():
+        return corpus / "html" / f"{name}.html.gz"
+    return corpus / "pages" / f"{name}.html.gz"
 
 
 def sample(rows: list[dict[str, Any]], *, size: int, per_check: int, seed: int) -> list[dict[str, Any]]:

@@ -9,19 +9,19 @@ elements) goes in a ``<name>.draft.json`` beside it (``evidence_path``).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from lxml import html as lxml_html
 
-from ..core import fold, name_key, parse_stamp, shingle_f1, squash
+from ..core import fold, meta_key, name_key, offset_name, parse_stamp, shingle_f1, squash
 from ..extractors import registry, resolve
 from ..fixtures import evidence_path, fixture_from_html, save_fixture, write_atomic
 from ..running import DEFAULT_TIMEOUT, run_one
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Sequence
     from pathlib import Path
 
@@ -54,9 +54,9 @@ def page_evidence(page_html: str) -> dict[str, list[str]]:
         label = squash(node.text_content())
         times.append(f"{label} [datetime={node.get('datetime')}]" if node.get("datetime") else label)
     meta = [
-        f"{node.get('property') or node.get('name')}={node.get('content')}"
+        f"{meta_key(node)}={node.get('content')}"
         for node in tree.xpath("//meta[@content]")
-        if (node.get("property") or node.get("name") or "").lower()
+        if meta_key(node)
         in ("author", "article:author", "article:published_time", "article:modified_time", "og:title", "og:site_name")
     ]
     jsonld = [squash(node.text_content())[:300] for node in tree.xpath("//script[@type='application/ld+json']")]
@@ -121,11 +121,8 @@ def draft_expectation(
     body = _medoid(list(bodies.values()))
     stamp = parse_stamp(published)
     timezone = "UTC"
-    if stamp is not None and stamp.kind == "aware":
-        offset = stamp.value.utcoffset()  # type: ignore[union-attr]
-        if offset:
-            minutes = int(offset.total_seconds() // 60)
-            timezone = f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    if stamp is not None and stamp.kind == "aware" and isinstance(stamp.value, dt.datetime):
+        timezone = offset_name(stamp.value)
     disagreements = [
         label for label, candidates in (("title", title_candidates), ("published", date_candidates))
         if len(candidates) > 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .body import SPONSORED_MARKERS, check_body
-from .byline import KNOWN_ORGANIZATIONS, check_bylines, noise_reason
+from .byline import check_bylines, noise_reason
 from .catalogue import (
     CATALOGUE,
     CONTRACT_CHECKS,
@@ -22,6 +22,7 @@ from .catalogue import (
     make_finding,
 )
 from .dates import DayReadings, check_dates, day_readings
+from .organizations import KNOWN_ORGANIZATIONS, Organizations, organization_reason, organizations_of
 from .page import PageFacts, Stated, page_facts
 from .title import check_title
 from .truth import (
@@ -30,7 +31,6 @@ from .truth import (
     SuspectTruth,
     audit_fixture,
     mark_suspects,
-    organization_reason,
     suspect_truths,
     suspects_in_pages,
 )
@@ -53,6 +53,7 @@ __all__ = [
     "CheckInfo",
     "DayReadings",
     "Level",
+    "Organizations",
     "PageFacts",
     "Stated",
     "SuspectTruth",
@@ -63,6 +64,7 @@ __all__ = [
     "mark_suspects",
     "noise_reason",
     "organization_reason",
+    "organizations_of",
     "page_facts",
     "run_checks",
     "suspect_truths",

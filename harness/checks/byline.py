@@ -12,106 +12,21 @@ organization credit: only the truth's people are required.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from ..core import fold, name_key
-from .page import page_facts
+from .organizations import KNOWN_ORGANIZATIONS, WEB_ADDRESS, organizations_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from ..core import Finding, Fixture
     from .catalogue import CheckContext
+    from .organizations import Organizations
 
-__all__ = ["KNOWN_ORGANIZATIONS", "check_bylines", "noise_reason"]
-
-#: Agencies, networks and desks that bylines credit but that are not people: on wire stories
-#: syndicated by local sites, trafilatura 2.3.1 keeps "CNN" as an author and newspaper4k
-#: reports "CNN Wire" (the bundled KSL fixture shows the first).
-KNOWN_ORGANIZATIONS = frozenset(
-    name_key(n)
-    for n in (
-        "AP",
-        "Associated Press",
-        "The Associated Press",
-        "Reuters",
-        "Thomson Reuters",
-        "AFP",
-        "Agence France-Presse",
-        "dpa",
-        "Deutsche Presse-Agentur",
-        "EFE",
-        "ANSA",
-        "Kyodo",
-        "Kyodo News",
-        "Xinhua",
-        "PA",
-        "PA Media",
-        "Press Association",
-        "The Canadian Press",
-        "Canadian Press",
-        "Bloomberg",
-        "Bloomberg News",
-        "UPI",
-        "United Press International",
-        "CNN",
-        "CNN Wire",
-        "CNN Newsource",
-        "BBC",
-        "BBC News",
-        "NPR",
-        "Fox News",
-        "NBC News",
-        "CBS News",
-        "ABC News",
-        "Staff",
-        "Staff reports",
-        "Staff Report",
-        "Wire",
-        "Wire services",
-        "News Desk",
-        "Web Desk",
-        "Editorial Board",
-        "The Editorial Board",
-        "Newsroom",
-        "KNA",
-        "epd",
-        "APA",
-        "SID",
-        "Tribune News Service",
-        "Gannett",
-        "USA TODAY",
-        "Sky News",
-        "Al Jazeera",
-        # Agencies the Fundus truth credits as authors (Swiss, Turkish) and their neighbours.
-        "SDA",
-        "Keystone-SDA",
-        "Anadolu Agency",
-        "Anadolu Ajansı",
-        "AAP",
-        "Australian Associated Press",
-        "Europa Press",
-        "Lusa",
-        "Belga",
-        "ANP",
-        "NTB",
-        "Ritzau",
-        "TASS",
-        "Interfax",
-        "Yonhap",
-        "Jiji Press",
-        "Press Trust of India",
-        "PTI",
-        "IANS",
-        "Agencies",
-        "Agenturen",
-        "Staff and agencies",
-    )
-)
+__all__ = ["check_bylines", "noise_reason"]
 
 # -- noise: what makes a string something other than one clean name ----------------------------
 
@@ -156,24 +71,6 @@ _WEAK_JOINER = re.compile(r"\s(?:y|e)\s")
 _LIST_BREAK = re.compile(r"[,;&]|\s(?i:and|und|et)\s|\s(?:y|e)\s")
 _MARKUP = re.compile(r"<[a-z/]|&(amp|lt|gt|quot|#\d+);", re.IGNORECASE)
 
-# -- organizations -------------------------------------------------------------------------------
-
-#: Desks and teams: "TMZ Staff", "MLSsoccer staff", "Gear Team", "News Desk", "BR24 Redaktion",
-#: "IN-Redaktion", "Redaktion hessenschau.de". No separator inside: "Jane Roe, TMZ Staff" is a
-#: person joined to a desk.
-_DESK = re.compile(r"^(?:[^,;|/]*[\s-])?(?:staff|desk|newsroom|team|redaktion)$|^redaktion\s[^,;|/:]+$", re.IGNORECASE)
-#: Company forms no person's name ends with: "Nikkei Inc", "Frankfurter Allgemeine Zeitung GmbH".
-_LEGAL_FORM = re.compile(r"\s(?:(?i:gmbh|inc|ltd|llc|plc|corp)|AG|KG)\.?$")
-#: "Associated Press in Valencia": an agency reporting from a place.
-_FROM_PLACE = re.compile(r"^(?P<org>.+?)\s+in\s+\S.*$")
-#: Separators between parts of a publisher's name ("Freie Presse - Chemnitzer Verlag …").
-_PUBLISHER_PARTS = re.compile(r"\s+[-–—|:]\s+")
-#: Where a person and an organization meet in one string.
-_JUNCTION = re.compile(r"\s*[,|/–—]\s*|\s+-\s+|\s+")
-#: Words no person's name starts with: what follows an organization that is not a person.
-_NOT_A_NAME = frozenset({"in", "at", "for", "of", "from", "with", "via", "the", "and", "und", "et", "y", "e",
-                         "og", "der", "die", "das", "le", "la", "les", "el"})  # fmt: skip
-
 
 def noise_reason(name: str) -> str | None:
     """Why ``name`` is not a clean person name, or None when it looks clean."""
@@ -182,14 +79,15 @@ def noise_reason(name: str) -> str | None:
     if prefix:
         return prefix
     checks = (
-        (_MARKUP, "carries HTML markup or an escaped entity"),
-        (_CONTACT, "holds a URL, e-mail address or handle"),
-        (_UI, "is a UI string"),
-        (_DATE, "holds a date or time"),
-        (_ROLE, "holds a job title"),
+        (_MARKUP.search, "carries HTML markup or an escaped entity"),
+        (_CONTACT.search, "holds a URL, e-mail address or handle"),
+        (WEB_ADDRESS.match, "holds a URL, e-mail address or handle"),
+        (_UI.search, "is a UI string"),
+        (_DATE.search, "holds a date or time"),
+        (_ROLE.search, "holds a job title"),
     )
-    for pattern, reason in checks:
-        match = pattern.search(text)
+    for find, reason in checks:
+        match = find(text)
         if match:
             return f"{reason} ({match.group(0).strip()!r})"
     joiner = _joiner(text)
@@ -261,68 +159,13 @@ def _letters(word: str) -> int:
     return sum(ch.isalpha() for ch in word)
 
 
-# -- organizations -------------------------------------------------------------------------------
+# -- a person and an organization in one string -------------------------------------------------
 
-
-def _org_key(name: str) -> str:
-    """The key organizations are compared by: name_key with dots, hyphens and slashes as spaces and
-    a leading "The" or "www" dropped, so "The Independent" is "Independent" and "Nieuwsblad Be"
-    (trafilatura's reading of the host) is "nieuwsblad.be"."""
-    key = re.sub(r"[\s._/\-]+", " ", name_key(name)).strip()
-    return re.sub(r"^(?:the|www)\s+", "", key)
-
-
-_KNOWN_KEYS = frozenset(_org_key(n) for n in KNOWN_ORGANIZATIONS)
-
-
-def _page_organizations(fixture: Fixture) -> set[str]:
-    """The organizations this page credits or is: the known agencies and desks, the truth's
-    organizations and site name, the page's publisher (JSON-LD publisher, og:site_name and the
-    like, whole and in parts) and its own host name."""
-    truth = fixture.expectation
-    names: list[str] = [*truth.organizations, *([truth.site_name] if truth.site_name else [])]
-    for stated in page_facts(fixture.page).publishers:
-        names.extend(_publisher_names(html.unescape(stated.value)))
-    host = (urlsplit(fixture.page.url).hostname or "").removeprefix("www.")
-    if host:
-        names.append(host)
-        if host.count(".") >= 2:
-            names.append(host.split(".", 1)[1])
-    return set(_KNOWN_KEYS) | {key for key in map(_org_key, names) if len(key) >= 2}
-
-
-def _publisher_names(value: str) -> list[str]:
-    """A publisher as stated and its parts: "Freie Presse - Chemnitzer Verlag …" names both halves,
-    "Deutsche Welle (www.dw.com)" names "Deutsche Welle" and "www.dw.com"."""
-    names = [value, *_PUBLISHER_PARTS.split(value)]
-    bare = re.sub(r"\s*\([^)]*\)", "", value).strip()
-    names.append(bare)
-    names.extend(re.findall(r"\(([^)]+)\)", value))
-    return names
-
-
-def _is_one_organization(name: str, organizations: set[str]) -> bool:
-    text = fold(name)
-    return (
-        _org_key(text) in organizations
-        or bool(_DESK.match(text))
-        or (len(text.split()) >= 2 and bool(_LEGAL_FORM.search(text)))
-    )
-
-
-def _is_organization(name: str, organizations: set[str]) -> bool:
-    """Whether ``name`` credits an organization: a known one, a desk, a company, the page's
-    publisher; one of them "in <place>"; or several of them joined ("Le Figaro et AFP")."""
-    text = fold(name)
-    if not text:
-        return False
-    if _is_one_organization(text, organizations):
-        return True
-    place = _FROM_PLACE.match(text)
-    if place and _is_one_organization(place["org"], organizations):
-        return True
-    parts = [p for p in re.split(r"\s*[,;|/&]\s*|\s(?i:and|und|et)\s", text) if p.strip()]
-    return len(parts) > 1 and all(_is_one_organization(p, organizations) for p in parts)
+#: Where a person and an organization meet in one string.
+_JUNCTION = re.compile(r"\s*[,|/–—]\s*|\s+-\s+|\s+")
+#: Words no person's name starts with: what follows an organization that is not a person.
+_NOT_A_NAME = frozenset({"in", "at", "for", "of", "from", "with", "via", "the", "and", "und", "et", "y", "e",
+                         "og", "der", "die", "das", "le", "la", "les", "el"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -333,7 +176,7 @@ class _Joined:
     organization: str
 
 
-def _person_and_organization(name: str, organizations: set[str], people: dict[str, str]) -> _Joined | None:
+def _person_and_organization(name: str, organizations: Organizations, people: dict[str, str]) -> _Joined | None:
     """The person and the organization ``name`` joins ("Samy Magdy, Associated Press", "Jane Roe/AP",
     "John O'connor The Associated Press"), or None. Where several splits fit, the one naming a true
     person wins, then one at a separator, then a person of two or more words, then a named (not
@@ -354,7 +197,7 @@ def _person_and_organization(name: str, organizations: set[str], people: dict[st
                 name_key(person) in people,
                 not spaced,
                 len(person.split()) >= 2,
-                _org_key(org) in organizations,
+                organizations.is_named(org),
                 len(org),
             )
             if best is None or rank > best[0]:
@@ -362,7 +205,7 @@ def _person_and_organization(name: str, organizations: set[str], people: dict[st
     return best[1] if best else None
 
 
-def _fits(person: str, org: str, spaced: bool, organizations: set[str]) -> bool:
+def _fits(person: str, org: str, spaced: bool, organizations: Organizations) -> bool:
     """Whether ``person`` + ``org`` is a plausible split: an organization beside something that
     could be one person's name. Joined by a space alone, the person must be two or more words and
     the organization several words or an acronym beside a name not in capitals (so "Ana Pa" is
@@ -371,7 +214,7 @@ def _fits(person: str, org: str, spaced: bool, organizations: set[str]) -> bool:
         return False
     if person.split()[0].casefold() in _NOT_A_NAME:
         return False
-    if not _is_one_organization(org, organizations) or _is_organization(person, organizations):
+    if not organizations.is_one(org) or organizations.contains(person):
         return False
     if not spaced:
         return True
@@ -386,7 +229,8 @@ class _Credits:
     """Who the truth and the page credit: the people to find, and every organization."""
 
     people: dict[str, str]  # name_key -> the truth's spelling
-    organizations: set[str]  # _org_key of each
+    #: What the page credits or is, the truth's organization credits named, web addresses not counted.
+    organizations: Organizations
     #: Truth authors that are organizations ("Associated Press"): credits, not people to find.
     credited: list[str]
     decoys: dict[str, str]
@@ -394,9 +238,13 @@ class _Credits:
 
 def _credits(fixture: Fixture) -> _Credits:
     truth = fixture.expectation
-    organizations = _page_organizations(fixture)
-    credited = [a for a in truth.authors if _is_organization(a, organizations)]
-    organizations |= {_org_key(a) for a in credited}
+    organizations = organizations_of(fixture)
+    credited = [a for a in truth.authors if organizations.contains(a)]
+    # A web address the truth lists as an author is the site credited ("ntv.com.tr"); one an extractor
+    # returns is noise (a share link "www.facebook.com", an author page "chus-del-pino.html") unless it
+    # names the page's publisher or host, so once the truth's credits are named, a bare web address
+    # counts as an organization only by name.
+    organizations = organizations.crediting(credited).without_web_addresses()
     people = {name_key(a): a for a in truth.authors if a not in credited}
     decoys = {name_key(d): d for d in truth.decoy_authors} if truth.knows("decoys") else {}
     return _Credits(people, organizations, credited, decoys)
@@ -460,12 +308,13 @@ def _grade(ctx: CheckContext, name: str, extracted: list[str], credits: _Credits
     key = name_key(name)
     joined = _person_and_organization(name, credits.organizations, credits.people)
     # A URL-shaped author ("www.dailystar.co.uk") stays noise even where it names the publisher's
-    # host, unless the truth itself credits it ("ntv.com.tr").
+    # host, unless the truth itself credits it ("ntv.com.tr"). A brand that is a bare address
+    # ("mdr.de", "STERN.de" on its own site) is the publisher credited, as the page credits it.
     url_shaped = bool(_CONTACT.search(fold(name))) and all(name_key(c) != key for c in credits.credited)
     if joined and name_key(joined.person) in credits.people:
         found.add(name_key(joined.person))
         return _joined_finding(ctx, name, joined, truth.authors)
-    if _is_organization(name, credits.organizations) and not url_shaped:
+    if credits.organizations.contains(name) and not url_shaped:
         return ctx.finding(
             "byline.organization",
             f"{name!r} is an organization credited in the byline, not a person",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..core import Stamp, fold, parse_stamp
+from ..core import Stamp, fold, offset_name, parse_stamp
 from ..core import zone as tz
 from .page import page_facts
 
@@ -29,14 +29,6 @@ __all__ = ["DayReadings", "check_dates", "day_readings"]
 AS_WRITTEN = "as written"
 
 
-def _offset_name(moment: dt.datetime) -> str:
-    offset = moment.utcoffset() or dt.timedelta(0)
-    if not offset:
-        return "UTC"
-    minutes = int(offset.total_seconds() // 60)
-    return f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
 class DayReadings:
     """The timezones a day of ``truth`` may be read in, for one fixture.
 
@@ -50,13 +42,13 @@ class DayReadings:
         self.truth = true_stamp
         zones = [truth.timezone] if self.known else []
         if not self.known and isinstance(true_stamp.value, dt.datetime) and true_stamp.kind == "aware":
-            zones.append(_offset_name(true_stamp.value))
+            zones.append(offset_name(true_stamp.value))
         if not self.known and page is not None:
             facts = page_facts(page)
             for stated in (*facts.published, *facts.modified, *facts.times):
                 found = parse_stamp(stated.value)
                 if found is not None and found.kind == "aware" and isinstance(found.value, dt.datetime):
-                    zones.append(_offset_name(found.value))
+                    zones.append(offset_name(found.value))
         self.zones: tuple[str, ...] = tuple(dict.fromkeys(zones)) or ("UTC",)
 
     @property
@@ -70,7 +62,7 @@ class DayReadings:
             if value.day(zone) == self.truth.day(zone):
                 return zone
         if not self.known:
-            own = _offset_name(value.value) if value.kind == "aware" and isinstance(value.value, dt.datetime) else None
+            own = offset_name(value.value) if value.kind == "aware" and isinstance(value.value, dt.datetime) else None
             written = value.value.date() if isinstance(value.value, dt.datetime) else value.value
             if written == (self.truth.day(own) if own else self.truth.day(self.main)):
                 return f"its own offset ({own})" if own else AS_WRITTEN

@@ -1,7 +1,7 @@
 """What a page says about itself, read once: its visible text, titles, publisher, bylines and dates.
 
-The byline checks read the publisher from here (so that "The Independent" on
-The Independent's own page is an organization), and the truth audit compares
+The organization rule reads the publisher from here (so that "The Independent"
+on The Independent's own page is an organization), and the truth audit compares
 each truth with what its page states. Every value keeps where it came from,
 so a finding can name its evidence ("the page's JSON-LD datePublished is …").
 """
@@ -9,6 +9,7 @@ so a finding can name its evidence ("the page's JSON-LD datePublished is …").
 from __future__ import annotations
 
 import functools
+import html as html_module
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -19,10 +20,12 @@ from ..core import (
     fold,
     html_to_text,
     jsonld_items,
+    meta_key,
     node_names,
     nodes,
     parse_html,
     squash,
+    stated_dates,
 )
 
 if TYPE_CHECKING:
@@ -30,15 +33,14 @@ if TYPE_CHECKING:
 
 __all__ = ["PageFacts", "Stated", "page_facts"]
 
-#: <meta> properties and names read, by what they state.
+#: <meta> properties and names read, by what they state (the dates are read by core's stated_dates).
 _META = {
-    "published": ("article:published_time", "og:published_time", "datepublished", "pubdate", "date",
-                  "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date"),
-    "modified": ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dc.date.modified"),
     "authors": ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"),
     "titles": ("og:title", "twitter:title", "dc.title", "parsely-title"),
     "publishers": ("og:site_name", "application-name", "publisher", "dc.publisher"),
 }  # fmt: skip
+#: A JSON-LD publisher of these types is a person (a personal blog's author), not an organization.
+_PERSON = frozenset({"Person"})
 #: Class, id, rel or itemprop of an element that holds a byline ("byline", "author-name", rel=author).
 _BYLINE_MARK = re.compile(r"byline|author", re.IGNORECASE)
 #: Longer than this, a byline-marked element is a container (an author box with a biography), not a byline.
@@ -59,6 +61,8 @@ class PageFacts:
 
     text: str
     titles: tuple[Stated, ...] = ()
+    #: The organizations that publish the page, HTML entities decoded ("GmbH & Co. KG"); a JSON-LD
+    #: publisher of @type Person is left out.
     publishers: tuple[Stated, ...] = ()
     authors: tuple[Stated, ...] = ()
     published: tuple[Stated, ...] = ()
@@ -86,6 +90,10 @@ def _facts(html: str) -> PageFacts:
     found: dict[str, list[Stated]] = {key: [] for key in ("titles", "publishers", "authors", "published", "modified")}
 
     def add(key: str, value: object, source: str) -> None:
+        if isinstance(value, str) and key == "publishers":
+            # JSON-LD strings keep the page's entities ("GmbH &amp; Co. KG"), and some pages escape a
+            # <meta> content twice: a publisher is compared by name, so it is read decoded.
+            value = html_module.unescape(value)
         if isinstance(value, str) and value.strip() and all(s.value != value.strip() for s in found[key]):
             found[key].append(Stated(value.strip(), source))
 
@@ -95,12 +103,16 @@ def _facts(html: str) -> PageFacts:
     add("titles", first_value(article.get("headline")), "JSON-LD headline")
     for name in node_names(article.get("author"), by_id):
         add("authors", name, "JSON-LD author")
-    for name in node_names(article.get("publisher"), by_id):
+    for name in node_names(article.get("publisher"), by_id, skip=_PERSON):
         add("publishers", name, "JSON-LD publisher")
-    add("published", first_value(article.get("datePublished")), "JSON-LD datePublished")
-    add("modified", first_value(article.get("dateModified")), "JSON-LD dateModified")
+    times = []
+    for date in stated_dates(root, jsonld=items):
+        if date.kind in ("published", "modified"):
+            add(date.kind, date.value, date.source)
+        else:
+            times.append(Stated(date.value, date.source))
     for element in root.iter("meta"):
-        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        key = meta_key(element)
         for kind, names in _META.items():
             if key in names:
                 add(kind, element.get("content"), f"<meta {key}>")
@@ -108,14 +120,6 @@ def _facts(html: str) -> PageFacts:
         add("titles", element.text_content(), "<title>")
     for element in root.iter("h1"):
         add("titles", squash(element.text_content()), "<h1>")
-    times = []
-    for element in root.iter("time"):
-        stamp = element.get("datetime")
-        label = squash(element.text_content())
-        if stamp:
-            times.append(Stated(stamp.strip(), f"<time> {label!r}" if label else "<time>"))
-        elif label:
-            times.append(Stated(label, "<time> text"))
     return PageFacts(
         text=html_to_text(html),
         bylines=_bylines(root),

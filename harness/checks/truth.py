@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..core import Stamp, contains, fold, name_key, parse_stamp, shingle_overlap
-from .byline import KNOWN_ORGANIZATIONS
 from .catalogue import make_finding
 from .dates import day_readings
+from .organizations import organizations_of
 from .page import page_facts
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
     from ..core import Expectation, Finding, Fixture, Page
     from .dates import DayReadings
+    from .organizations import Organizations
     from .page import PageFacts, Stated
 
 __all__ = [
@@ -44,7 +45,6 @@ __all__ = [
     "SuspectTruth",
     "audit_fixture",
     "mark_suspects",
-    "organization_reason",
     "suspect_truths",
     "suspects_in_pages",
 ]
@@ -95,6 +95,8 @@ class _Page:
 
     facts: PageFacts
     page: Page
+    #: The organizations the page credits or is: a true author among them is an organization credit.
+    organizations: Organizations
     _text_key: str | None = None
     _source_key: str | None = None
     _source_names: str | None = None
@@ -138,7 +140,7 @@ def audit_fixture(fixture: Fixture, *, body_floor: float = BODY_FLOOR) -> list[F
     Only what the truth states is audited: a silent field is not doubted.
     """
     truth = fixture.expectation
-    page = _Page(page_facts(fixture.page), fixture.page)
+    page = _Page(page_facts(fixture.page), fixture.page, organizations_of(fixture))
     findings: list[Finding] = []
     for rule in (_snippets, _body, _authors, _dates, _title):
         findings.extend(rule(fixture.name, truth, page, body_floor))
@@ -231,54 +233,6 @@ def _on_page(paragraph: str, page: _Page) -> bool:
 
 # -- authors -----------------------------------------------------------------------------------
 
-#: A desk, a team or the staff as a whole: "TMZ Staff", "Gear Team", "BR24 Redaktion", "Redaktion
-#: hessenschau.de", "MM-Redaktion", "Guardian staff reporter", "The Editorial Board".
-_DESK = re.compile(
-    r"^(?:[\w.&'-]+[\s-]+){1,3}(?:staff|staff reporters?|staff writers?|desk|news desk|newsroom|team|redaktion"
-    r"|editors|editorial board|wire|wires|agencies)$"
-    r"|^(?:redaktion|the editors|editorial board|the editorial board|agencies|wire services)(?:\s+\S+){0,2}$",
-    re.IGNORECASE,
-)
-#: A web address: a site credited as the author ("ndr.de", "mbl.is", "ntv.com.tr").
-_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
-#: What joins several credits in one string: "Le Figaro et AFP", "dpa/AFP".
-_JOIN = re.compile(r"\s*(?:[/,;&+]|\s(?:and|und|et|y|e|with|mit)\s)\s*", re.IGNORECASE)
-
-
-def organization_reason(
-    name: str, *, publishers: Sequence[Stated] = (), organizations: Iterable[str] = (), site_name: str | None = None
-) -> str | None:
-    """Why ``name`` is an organization rather than a person, or None when nothing says so.
-
-    An organization is one the truth itself lists as such, the page's publisher
-    (``publishers``, ``site_name``), a known agency or network
-    (:data:`~harness.checks.KNOWN_ORGANIZATIONS`), a desk or team ("TMZ Staff"),
-    a web address, or several of these joined ("Le Figaro et AFP").
-    """
-    key = name_key(name)
-    if not key:
-        return None
-    if key in {name_key(o) for o in organizations}:
-        return "the truth also lists it among the organizations"
-    publisher = next((p for p in publishers if name_key(p.value) == key), None)
-    if publisher is not None:
-        return f"it is the page's publisher ({publisher.source} {publisher.value!r})"
-    if site_name and name_key(site_name) == key:
-        return f"it is the site's name (site_name {site_name!r})"
-    if key in KNOWN_ORGANIZATIONS:
-        return "it is a news agency or network"
-    if _DESK.match(fold(name)):
-        return "it names a desk or team, not a person"
-    if _DOMAIN.match(fold(name)):
-        return "it is a web address, not a person"
-    parts = [p for p in _JOIN.split(fold(name)) if p]
-    if len(parts) > 1:
-        reasons = [organization_reason(p, publishers=publishers, organizations=organizations, site_name=site_name)
-                   for p in parts]  # fmt: skip
-        if all(reasons):
-            return f"it joins organizations ({', '.join(repr(p) for p in parts)})"
-    return None
-
 
 def _authors(name: str, truth: Expectation, page: _Page, floor: float) -> Iterator[Finding]:
     if not truth.knows("authors"):
@@ -298,9 +252,7 @@ def _authors(name: str, truth: Expectation, page: _Page, floor: float) -> Iterat
                 actual=[s.value for s in facts.authors],
                 evidence=said + shown,
             )  # fmt: skip
-        reason = organization_reason(
-            author, publishers=facts.publishers, organizations=truth.organizations, site_name=truth.site_name
-        )
+        reason = page.organizations.reason(author)
         if reason:
             yield _finding(
                 name, "truth.organization_as_author",

@@ -1,5 +1,6 @@
 """The foundation every other package builds on: the exception tree, the model types,
-the comparison rules, the timestamp rules and the files shipped with the package.
+the comparison rules, the timestamp rules, what a page states (its JSON-LD, its dates) and the
+files shipped with the package.
 
 Nothing here imports any other package of news-harness.
 """
@@ -26,7 +27,7 @@ from .errors import (
     UnknownExtractorError,
     UsageError,
 )
-from .html import html_to_text, parse_html
+from .html import html_to_text, meta_key, parse_html
 from .jsonld import ARTICLE_TYPES, article_node, first_value, jsonld_items, node_names, nodes, type_names
 from .model import (
     SEVERITIES,
@@ -44,13 +45,16 @@ from .model import (
     header,
 )
 from .resources import bundled_cassettes, schema, schema_errors
-from .stamps import OFFSET, RFC3339, Stamp, parse_stamp, zone
+from .stamps import OFFSET, RFC3339, Stamp, offset_name, parse_stamp, zone
+from .stated import DATE_META, DateKind, StatedDate, stated_dates
 
 __all__ = [
     "ARTICLE_TYPES",
+    "DATE_META",
     "OFFSET",
     "RFC3339",
     "SEVERITIES",
+    "DateKind",
     "Decoy",
     "Expectation",
     "ExpectationError",
@@ -67,6 +71,7 @@ __all__ = [
     "Snippet",
     "SnippetKind",
     "Stamp",
+    "StatedDate",
     "Status",
     "UnknownExtractorError",
     "UsageError",
@@ -78,9 +83,11 @@ __all__ = [
     "header",
     "html_to_text",
     "jsonld_items",
+    "meta_key",
     "name_key",
     "node_names",
     "nodes",
+    "offset_name",
     "overlap_f1",
     "parse_html",
     "parse_stamp",
@@ -90,6 +97,7 @@ __all__ = [
     "shingle_overlap",
     "shingle_scores",
     "squash",
+    "stated_dates",
     "tokens",
     "type_names",
     "zone",

@@ -15,7 +15,7 @@ import lxml.html
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-__all__ = ["html_to_text", "parse_html"]
+__all__ = ["html_to_text", "meta_key", "parse_html"]
 
 _SPACE = re.compile(r"\s+")
 
@@ -84,6 +84,11 @@ def parse_html(html: str) -> HtmlElement | None:
     except lxml.etree.ParserError:  # "Document is empty"
         return None
     return root
+
+
+def meta_key(element: HtmlElement) -> str:
+    """The name a ``<meta>`` goes by, lowercased: its property (Open Graph), else its name, else its itemprop."""
+    return (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
 
 
 class _Paragraphs:

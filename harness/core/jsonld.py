@@ -68,14 +68,17 @@ def first_value(value: object) -> object:
     return value
 
 
-def node_names(value: object, by_id: dict[str, dict[str, Any]]) -> list[str]:
+def node_names(value: object, by_id: dict[str, dict[str, Any]], *, skip: frozenset[str] = frozenset()) -> list[str]:
     """The names in a JSON-LD ``author`` or ``publisher``: a string, a node, an ``@id`` reference to a
-    node of the graph, or a list of them; each stripped, empty ones left out."""
+    node of the graph, or a list of them; each stripped, empty ones left out, and so are the nodes
+    of a type in ``skip`` (a publisher of @type Person is a person, not the organization sought)."""
     names: list[str] = []
     for item in value if isinstance(value, list) else [value]:
         node = item
         if isinstance(node, dict) and "name" not in node and isinstance(node.get("@id"), str):
             node = by_id.get(node["@id"], node)
+        if isinstance(node, dict) and type_names(node) & skip:
+            continue
         name = first_value(node.get("name")) if isinstance(node, dict) else node
         if isinstance(name, str) and name.strip():
             names.append(name.strip())

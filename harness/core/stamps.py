@@ -15,7 +15,7 @@ import zoneinfo
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["OFFSET", "RFC3339", "Stamp", "parse_stamp", "zone"]
+__all__ = ["OFFSET", "RFC3339", "Stamp", "offset_name", "parse_stamp", "zone"]
 
 #: A UTC offset as written at the end of a timestamp or as a timezone: "+02:00", "-0500".
 OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})")
@@ -43,6 +43,16 @@ def zone(name: str) -> dt.tzinfo:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         msg = f"unknown timezone {name!r}"
         raise ValueError(msg) from None
+
+
+def offset_name(moment: dt.datetime) -> str:
+    """The UTC offset ``moment`` is written in, as a timezone is named: "UTC" for none or zero, else
+    "+05:30" or "-04:00" (what :func:`zone` reads back). A naive moment is taken as UTC."""
+    offset = moment.utcoffset() or dt.timedelta(0)
+    if not offset:
+        return "UTC"
+    minutes = int(offset.total_seconds() // 60)
+    return f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 @dataclass(frozen=True)
