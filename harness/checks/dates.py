@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..core import Stamp, fold, offset_name, parse_stamp
+from ..core import Stamp, as_stated, fold, offset_name, parse_stamp
 from ..core import zone as tz
 from .page import page_facts
 
@@ -128,7 +128,8 @@ def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
     zone = truth.timezone
     tolerance = dt.timedelta(seconds=float(ctx.option("date_tolerance_seconds", 60)))
     text = getattr(ctx.extraction, field)
-    stamp = parse_stamp(text)
+    parsed = parse_stamp(text)
+    stamp = as_stated(parsed) if parsed is not None else None
     # A value that is not a timestamp is reported by schema.invalid; it can still be a decoy's text.
     raw = _raw(ctx, field) or (text if stamp is None and text else None)
     true_text = getattr(truth, field)
@@ -158,15 +159,20 @@ def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
         return
 
     captured = truth.captured_at
-    instant = stamp.instant(zone)
+    # Without a known timezone a wall time or a day could be anywhere: it is later than the
+    # capture only if it is so even read in the zone furthest ahead (UTC+14).
+    ahead = zone if truth.timezone_known or stamp.kind == "aware" else "+14:00"
+    instant = stamp.instant(ahead)
     if (instant is not None and instant > captured + tolerance) or (
-        instant is None and stamp.day(zone) > captured.astimezone(tz(zone)).date()
+        instant is None and stamp.day(ahead) > captured.astimezone(tz(ahead)).date()
     ):
         yield ctx.finding(
             "date.future",
             f"{field} {text} is later than the page's capture ({captured.isoformat()})"
             + (
-                "" if truth.captured_at_known else " (captured_at unknown: compared with the page's latest stated date)"
+                ""
+                if truth.captured_at_known
+                else " (captured_at unknown: compared with the page's latest stated date, plus a day)"
             ),
             expected=true_text,
             actual=text,

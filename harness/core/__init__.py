@@ -45,7 +45,7 @@ from .model import (
     header,
 )
 from .resources import bundled_cassettes, schema, schema_errors
-from .stamps import OFFSET, RFC3339, Stamp, offset_name, parse_stamp, zone
+from .stamps import OFFSET, RFC3339, Stamp, as_stated, offset_name, parse_stamp, zone
 from .stated import DATE_META, DateKind, StatedDate, stated_dates
 
 __all__ = [
@@ -76,6 +76,7 @@ __all__ = [
     "UnknownExtractorError",
     "UsageError",
     "article_node",
+    "as_stated",
     "bundled_cassettes",
     "contains",
     "first_value",

@@ -15,7 +15,7 @@ import zoneinfo
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["OFFSET", "RFC3339", "Stamp", "offset_name", "parse_stamp", "zone"]
+__all__ = ["OFFSET", "RFC3339", "Stamp", "as_stated", "offset_name", "parse_stamp", "zone"]
 
 #: A UTC offset as written at the end of a timestamp or as a timezone: "+02:00", "-0500".
 OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})")
@@ -107,3 +107,16 @@ def parse_stamp(text: str | None) -> Stamp | None:
     except ValueError:
         return None
     return Stamp("aware" if value.tzinfo else "naive", value, text)
+
+
+def as_stated(stamp: Stamp) -> Stamp:
+    """An extracted value as the extractor knew it: a naive midnight is a day.
+
+    Extractors that find a date alone (in a URL, a ``<time datetime="2025-10-19">``)
+    return it as a datetime at 00:00 with no offset; that states a day, not the
+    first minute of it, and is graded as a day.
+    """
+    value = stamp.value
+    if stamp.kind == "naive" and isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return Stamp("date", value.date(), stamp.text)
+    return stamp

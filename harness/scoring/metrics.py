@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..checks import day_readings
-from ..core import Extraction, Status, contains, fold, name_key, parse_stamp, shingle_overlap, tokens
+from ..core import Extraction, Status, as_stated, contains, fold, name_key, parse_stamp, shingle_overlap, tokens
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -111,7 +111,8 @@ def _date_status(
     true_stamp = parse_stamp(truth.published)
     if true_stamp is None or (instant and not true_stamp.has_time):
         return None
-    stamp = parse_stamp(pred)
+    parsed = parse_stamp(pred)
+    stamp = as_stated(parsed) if parsed is not None else None
     if stamp is None or (instant and not stamp.has_time):
         return "missing"
     readings = day_readings(truth, page, true_stamp)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import warnings
 
 with warnings.catch_warnings():
-    # newspaper4k 0.9.6 warns at import when nltk is missing (newspaper/text.py);
-    # nltk serves only Article.nlp(), which this adapter never calls.
+    # newspaper4k 0.9.6 warns at import when nltk is missing (newspaper/text.py). The extra
+    # news-harness[newspaper4k] installs it: its Korean and Arabic tokenizers need it in parse().
     warnings.filterwarnings("ignore", message="nltk is not installed", category=UserWarning)
     from newspaper import Article, Config
 

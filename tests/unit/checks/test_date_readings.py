@@ -89,3 +89,24 @@ def test_a_utc_normalized_truth_is_read_in_the_offset_the_page_states():
     assert [c for c, _ in findings("2024-05-04T00:30:00", html, zone_known=False, **truth)] == ["date.naive"]
     # With the zone known to be UTC, the local day is the wrong day.
     assert [c for c, _ in findings("2024-05-04", html, zone_known=True, **truth)] == ["date.wrong_day"]
+
+
+def test_a_wall_time_without_a_zone_is_future_only_if_it_is_so_anywhere():
+    # Seen on a Turkish page: times without offsets, in local time (UTC+3), captured 13:30 UTC.
+    truth = {"published": "2026-04-20T11:09:42+00:00", "captured_at": "2026-04-20T13:30:54+00:00", "timezone": "UTC"}
+    turkish = page("2026-04-20T14:09:42+03:00")
+    # Not future; the time is right once read in the page's own offset, only its zone was dropped.
+    assert [c for c, _ in findings("2026-04-20T14:09:42", turkish, zone_known=False, **truth)] == ["date.naive"]
+    assert "date.future" in [c for c, _ in findings("2026-04-22T14:09:42", turkish, zone_known=False, **truth)]
+    # With the zone known to be UTC, the same wall time is later than the capture.
+    assert [c for c, _ in findings("2026-04-20T14:09:42", page(), zone_known=True, **truth)] == ["date.future"]
+
+
+def test_a_naive_midnight_is_a_day():
+    # newspaper4k takes a day from the URL and gives it as 00:00 without a zone: the right day, no time.
+    truth = {"published": "2025-05-03T07:30:00+02:00", "captured_at": "2025-05-04T12:00:00+02:00",
+             "timezone": "Africa/Johannesburg"}  # fmt: skip
+    assert [c for c, _ in findings("2025-05-03T00:00:00", page(), zone_known=True, **truth)] == ["date.imprecise"]
+    assert [c for c, _ in findings("2025-05-02T00:00:00", page(), zone_known=True, **truth)] == ["date.wrong_day"]
+    # A real time without its zone is still naive.
+    assert [c for c, _ in findings("2025-05-03T07:30:00", page(), zone_known=True, **truth)] == ["date.naive"]

@@ -57,7 +57,8 @@ def test_an_unknown_capture_is_the_latest_machine_readable_date_and_its_offset()
     html = HTML.replace('<meta itemprop="datePublished" content="2024-05-03">', "")
     expectation = expectation_from_dict(truth, page_html=html.replace("3 May 2024", "2024-05-05"))
     # A <time>'s text is for readers: "2024-05-05" written there is not read.
-    assert expectation.captured_at == dt.datetime(2024, 5, 4, 8, tzinfo=zone("+02:00"))
+    # The latest machine-readable time, 2024-05-04 08:00 at +02:00, and the day's margin after it.
+    assert expectation.captured_at == dt.datetime(2024, 5, 5, 8, tzinfo=zone("+02:00"))
     assert expectation.timezone == "+02:00"
 
 
