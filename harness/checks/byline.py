@@ -4,15 +4,21 @@ Each extracted author is graded in turn: a true person passes; a person joined t
 an organization ("Samy Magdy, Associated Press") is one ``byline.noise`` and the
 person counts as found; an organization (an agency, a desk, the page's own
 publisher) is ``byline.organization``; a decoy is ``byline.decoy``; a string that
-is not a clean name (a prefix, a role, a date, several names) is ``byline.noise``;
-anything else is ``byline.invented``. A truth that lists an organization among its
-authors (Fundus credits "Associated Press" on some wire stories) is read as an
-organization credit: only the truth's people are required.
+is not a clean name (a prefix, a role, a date, a URL slug, several names, a true
+person with more words) is ``byline.noise``; anything else is ``byline.invented``.
+A noise string that names one true person ("신현주 기자", "Lucy Thornton News",
+"lucy-thornton") counts that person as found: the author was extracted, untidily,
+and one finding says so. A string joining several people counts none of them, as
+the extractor did not tell them apart. A truth that lists an organization among
+its authors (Fundus credits "Associated Press" on some wire stories) is read as an
+organization credit, and one that joins a person to an organization ("srf/hosb")
+as the person and the organization: only the truth's people are required.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -47,6 +53,14 @@ _ROLE = re.compile(
     r"photographer|producer|writer|redakteur(in)?|korrespondent(in)?|autor(in)?)\b",
     re.IGNORECASE,
 )
+#: Job titles in Korean, Japanese and Chinese, which follow a name with or without a space ("신현주 기자",
+#: "松岡大地記者"), so no word boundary: reporter, correspondent, editorial writer, editor, columnist,
+#: anchor, bureau chief, intern. None of these is a syllable pair that begins or ends a name.
+_ROLE_CJK = re.compile(
+    r"기자|특파원|논설위원|편집위원|해설위원|칼럼니스트|앵커|"
+    r"記者|特派員|編集委員|論説委員|解説委員|支局長|編輯|編集者|"
+    r"记者|特派员|编辑|评论员|評論員|通讯员|通訊員|主编|主編|实习生"
+)
 _MONTHS = (
     r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|jun(e)?|jul(y)?|aug(ust)?|"
     r"sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?"
@@ -70,6 +84,9 @@ _WEAK_JOINER = re.compile(r"\s(?:y|e)\s")
 #: Where one name of a list ends: a comma, semicolon or ampersand, or a joiner.
 _LIST_BREAK = re.compile(r"[,;&]|\s(?i:and|und|et)\s|\s(?:y|e)\s")
 _MARKUP = re.compile(r"<[a-z/]|&(amp|lt|gt|quot|#\d+);", re.IGNORECASE)
+#: A URL slug: words joined by hyphens, no spaces ("lucy-thornton", "madeline-fry-2"), read from an
+#: author page's address. In lowercase only: "Jean-Luc" and "Anne-Marie" are names.
+_SLUG = re.compile(r"[^\W\d_]+(?:-[^\W_]+)+")
 
 
 def noise_reason(name: str) -> str | None:
@@ -85,6 +102,7 @@ def noise_reason(name: str) -> str | None:
         (_UI.search, "is a UI string"),
         (_DATE.search, "holds a date or time"),
         (_ROLE.search, "holds a job title"),
+        (_ROLE_CJK.search, "holds a job title"),
     )
     for find, reason in checks:
         match = find(text)
@@ -93,6 +111,8 @@ def noise_reason(name: str) -> str | None:
     joiner = _joiner(text)
     if joiner:
         return f"joins several names in one string ({joiner!r})"
+    if _SLUG.fullmatch(text) and text.islower():
+        return "is a URL slug"
     if not text:
         return "is empty"
     if len(text) > 60 or len(text.split()) > 6:
@@ -157,6 +177,62 @@ def _word_after(text: str, start: int) -> str:
 
 def _letters(word: str) -> int:
     return sum(ch.isalpha() for ch in word)
+
+
+# -- a true person inside a string that is not clean -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Held:
+    """A true person found inside a longer author string, and what the string holds besides."""
+
+    person: str
+    rest: str
+    #: Whether the string is the person's name as a URL slug ("lucy-thornton", "Emma-Mackenzie").
+    slug: bool = False
+
+
+def _held(name: str, people: dict[str, str]) -> _Held | None:
+    """The one true person ``name`` holds beside other words ("Lucy Thornton News", "신현주 기자"), or is
+    as a URL slug; None when it holds none, or several (a string of several people is a join)."""
+    text = fold(name)
+    if " " not in text and "-" in text:
+        slugs = [p for p in people.values() if _is_slug_of(text, p)]
+        if len(slugs) == 1:
+            return _Held(slugs[0], "", slug=True)
+    # Korean, Japanese and Chinese write a title straight after the name ("신현주기자"): the title
+    # is set apart first, so that the name ends where it does.
+    spaced = _ROLE_CJK.sub(lambda m: f" {m.group(0)} ", text)
+    held = []
+    for person_key, person in people.items():
+        # In the page's spelling where case folding keeps the length ("Lucy Thornton News" keeps
+        # "News"), else in the key's ("Straße" is "strasse" there).
+        for where in (spaced, name_key(spaced)):
+            match = re.search(_key_pattern(person_key), where, re.IGNORECASE)
+            if match:
+                rest = (where[: match.start()] + " " + where[match.end() :]).strip(" ,;:|/-–—")
+                held.append(_Held(person, " ".join(rest.split())))
+                break
+    return held[0] if len(held) == 1 else None
+
+
+def _key_pattern(key: str) -> str:
+    """A pattern that finds the name whose :func:`~harness.core.name_key` is ``key`` as a page writes
+    it: in any case, an initial with or without its stop, a whole word."""
+    words = [re.escape(w) + (r"\.?" if len(w) == 1 else "") for w in key.split()]
+    return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
+
+
+def _slug(name: str) -> str:
+    """``name`` as a site writes it in an author page's address: "Seán O'Murchú" is "sean-omurchu"."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", fold(name)) if not unicodedata.combining(ch))
+    return "-".join(re.findall(r"[^\W_]+", re.sub(r"['’]", "", bare.casefold())))
+
+
+def _is_slug_of(text: str, person: str) -> bool:
+    """Whether ``text`` is ``person``'s slug, or that slug with a number a site adds ("madeline-fry-2")."""
+    slug, mine = _slug(person), text.casefold()
+    return "-" in slug and (mine == slug or re.fullmatch(rf"{re.escape(slug)}-\d+", mine) is not None)
 
 
 # -- a person and an organization in one string -------------------------------------------------
@@ -245,7 +321,23 @@ def _credits(fixture: Fixture) -> _Credits:
     # names the page's publisher or host, so once the truth's credits are named, a bare web address
     # counts as an organization only by name.
     organizations = organizations.crediting(credited).without_web_addresses()
-    people = {name_key(a): a for a in truth.authors if a not in credited}
+    # A truth author that joins a person to an organization ("srf/hosb": SRF the broadcaster, hosb a
+    # journalist's sign) is read as extracted strings are: the person is required, the organization
+    # is one more credit. One word in capitals after an agency is its dateline ("AFP, MANILA"), not
+    # a person, and the truth is left as it reads.
+    people: dict[str, str] = {}
+    joined_to = []
+    for author in truth.authors:
+        if author in credited:
+            continue
+        joined = _person_and_organization(author, organizations, {})
+        if joined and " " not in joined.person and joined.person.isupper():
+            joined = None
+        if joined:
+            joined_to.append(joined.organization)
+        person = joined.person if joined else author
+        people[name_key(person)] = person
+    organizations = organizations.crediting(joined_to)
     decoys = {name_key(d): d for d in truth.decoy_authors} if truth.knows("decoys") else {}
     return _Credits(people, organizations, credited, decoys)
 
@@ -331,11 +423,35 @@ def _grade(ctx: CheckContext, name: str, extracted: list[str], credits: _Credits
     if joined:
         found.add(name_key(joined.person))
         return _joined_finding(ctx, name, joined, truth.authors)
-    several = [a for k, a in credits.people.items() if k in key]
-    reason = f"joins several authors in one string ({_names(several)})" if len(several) > 1 else noise_reason(name)
-    if reason:
+    return _noise_finding(ctx, name, credits, found)
+
+
+def _noise_finding(ctx: CheckContext, name: str, credits: _Credits, found: set[str]) -> Finding | None:
+    """The ``byline.noise`` finding for ``name``, or None when it reads as a clean name. A true person
+    inside the string counts as found (added to ``found``), unless the string joins several names
+    (the people were not told apart), or a one-word person is inside a longer name with nothing else
+    wrong ("Dan Brown" is not the author "dan" with more words, but "Autor dan" is)."""
+    truth = ctx.fixture.expectation
+    several = [a for k, a in credits.people.items() if k in name_key(name)]
+    if len(several) > 1:
+        joins = f"joins several authors in one string ({_names(several)})"
+        return ctx.finding("byline.noise", f"{name!r} {joins}", expected=_closest(name, truth.authors), actual=name)
+    reason = noise_reason(name)
+    held = _held(name, credits.people)
+    if held and (_joiner(fold(name)) or not (reason or held.slug or (held.rest and len(held.person.split()) >= 2))):
+        held = None
+    if held is None:
+        if reason is None:
+            return None
         return ctx.finding("byline.noise", f"{name!r} {reason}", expected=_closest(name, truth.authors), actual=name)
-    return None
+    found.add(name_key(held.person))
+    if reason is None:
+        reason = (
+            f"is {held.person!r} written as a URL slug"
+            if held.slug
+            else f"holds {held.person!r} and more: {held.rest!r}"
+        )
+    return ctx.finding("byline.noise", f"{name!r} {reason}", expected=held.person, actual=name)
 
 
 def _joined_finding(ctx: CheckContext, name: str, joined: _Joined, truth: tuple[str, ...]) -> Finding:

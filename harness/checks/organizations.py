@@ -3,7 +3,9 @@
 A byline credits people and organizations. An organization is one the truth
 lists as such, the page's own publisher (its JSON-LD publisher, og:site_name
 and the like, whole or in parts; the truth's site name; the page's host, as
-trafilatura reads "nieuwsblad.be" into "Nieuwsblad Be"), a news agency or
+trafilatura reads "nieuwsblad.be" into "Nieuwsblad Be"; the initials of its
+name, "TPN" for The Portugal News), the page's copyright holder ("Condé Nast"
+on The New Yorker), a news agency or
 network (:data:`KNOWN_ORGANIZATIONS`), a desk or team ("TMZ Staff", "BR24
 Redaktion", "Guardian staff reporter"), a company ("Nikkei Inc"), a web
 address ("ndr.de"), one of these reporting from a place ("Associated Press
@@ -119,6 +121,34 @@ KNOWN_ORGANIZATIONS = frozenset(
         "Agencies",
         "Agenturen",
         "Staff and agencies",
+        # Germany's public broadcasters, by full and short name: goose3 reads WDR's app banner
+        # (<meta name="smartbanner:author" content="Westdeutscher Rundfunk">) as the author.
+        "ARD",
+        "ZDF",
+        "WDR",
+        "Westdeutscher Rundfunk",
+        "NDR",
+        "Norddeutscher Rundfunk",
+        "BR",
+        "Bayerischer Rundfunk",
+        "SWR",
+        "Südwestrundfunk",
+        "MDR",
+        "Mitteldeutscher Rundfunk",
+        "HR",
+        "Hessischer Rundfunk",
+        "RBB",
+        "Rundfunk Berlin-Brandenburg",
+        "SR",
+        "Saarländischer Rundfunk",
+        "Radio Bremen",
+        "Deutschlandfunk",
+        "Deutschlandradio",
+        "Deutsche Welle",
+        # Newspapers that partner sites credit as a source: Wochenblatt (Paraguay) signs a piece taken
+        # from Última Hora "Wochenblatt / Última Hora". The page's "Publisher / Name" alone cannot tell
+        # a partner from a person ("MDR/David Straub", "Tobias Költzsch/Golem.de" credit people).
+        "Última Hora",
     )
 )
 
@@ -146,6 +176,13 @@ _FROM_PLACE = re.compile(r"^(?P<org>.+?)\s+in\s+(?P<place>\S.*)$")
 _PUBLISHER_PARTS = re.compile(r"\s+[-–—|:]\s+")
 #: What joins several credits in one string: "Le Figaro et AFP", "dpa/AFP", "Reuters and agencies".
 _JOIN = re.compile(r"\s*(?:[,;|/&+]|\s(?:and|und|et|y|e|with|mit)\s)\s*", re.IGNORECASE)
+#: A word of a name, for its initials ("Rundfunk Berlin-Brandenburg" is three words).
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+#: A company form a copyright holder ends with ("Hankook Ilbo Co", "Anglopress Lda", "Mediehuset
+#: Nettavisen AS"), or the first letter of one cut at its stop ("Mediahuis Luxembourg S" of "S.A.").
+_HOLDER_FORM = re.compile(
+    r"[\s,]+(?:co|inc|ltd|llc|lda|gmbh|ag|as|plc|corp|sa|nv|sl|limited|[^\W\d_])\.?$", re.IGNORECASE
+)
 
 _DESK_REASON = "it names a desk or team, not a person"
 _WEB_REASON = "it is a web address, not a person"
@@ -237,7 +274,12 @@ def organizations_of(fixture: Fixture) -> Organizations:
     truth = fixture.expectation
     host = (urlsplit(fixture.page.url).hostname or "").removeprefix("www.")
     hosts = [host, host.split(".", 1)[1]] if host.count(".") >= 2 else [host] if host else []
-    return _organizations(page_facts(fixture.page).publishers, truth.organizations, truth.site_name, hosts)
+    facts = page_facts(fixture.page)
+    # A blog's "© 2024 Jane Roe" names its author: a holder the truth lists as an author is left to
+    # the truth, so that a person is never made an organization by owning the page.
+    authors = {org_key(a) for a in truth.authors}
+    holders = [s for s in facts.copyright_holders if org_key(s.value) not in authors]
+    return _organizations(facts.publishers, truth.organizations, truth.site_name, hosts, holders)
 
 
 def organization_reason(
@@ -249,10 +291,15 @@ def organization_reason(
 
 
 def _organizations(
-    publishers: Sequence[Stated], organizations: Iterable[str], site_name: str | None, hosts: Iterable[str]
+    publishers: Sequence[Stated],
+    organizations: Iterable[str],
+    site_name: str | None,
+    hosts: Iterable[str],
+    holders: Sequence[Stated] = (),
 ) -> Organizations:
     """The named organizations in the order their reasons are given: what the truth says first, then
-    what the page says of itself whole, the known ones, the publisher's parts and the host."""
+    what the page says of itself whole, the known ones, the publisher's parts, the host, the copyright
+    holders and the initials of the publisher's names."""
     named: dict[str, str] = {}
     for organization in organizations:
         _name(named, organization, "the truth also lists it among the organizations")
@@ -267,6 +314,13 @@ def _organizations(
             _name(named, part, _publisher_reason(stated))
     for host in hosts:
         _name(named, host, f"it is the page's own host ({host!r})")
+    for stated in holders:
+        for form in (stated.value, _HOLDER_FORM.sub("", stated.value)):
+            _name(named, form, f"it is the page's copyright holder ({stated.source} {stated.value!r})")
+    names = [part for stated in (*publishers, *holders) for part in _publisher_parts(stated.value)]
+    for name in [*names, *([site_name] if site_name else [])]:
+        for initials in _initials(name):
+            _name(named, initials, f"it is the initials of the page's publisher ({name!r})")
     return Organizations(named)
 
 
@@ -278,6 +332,14 @@ def _name(named: dict[str, str], name: str, reason: str) -> None:
 
 def _publisher_reason(stated: Stated) -> str:
     return f"it is the page's publisher ({stated.source} {stated.value!r})"
+
+
+def _initials(name: str) -> list[str]:
+    """The initials a publisher signs with: "The Portugal News" is "TPN" and "PN", "Schweizer Radio und
+    Fernsehen" is "SRF" (lowercase words skipped); a name of one word has none."""
+    words = [w for w in _WORD.findall(name.replace("-", " ")) if w[0].isupper()]
+    forms = [words, words[1:] if words and words[0].casefold() == "the" else []]
+    return [("".join(w[0] for w in form)).upper() for form in forms if len(form) >= 2]
 
 
 def _publisher_parts(value: str) -> list[str]:

@@ -1,4 +1,5 @@
-"""What a page says about itself, read once: its visible text, titles, publisher, bylines and dates.
+"""What a page says about itself, read once: its visible text, titles, publisher, copyright holder,
+bylines and dates.
 
 The organization rule reads the publisher from here (so that "The Independent"
 on The Independent's own page is an organization), and the truth audit compares
@@ -45,6 +46,20 @@ _PERSON = frozenset({"Person"})
 _BYLINE_MARK = re.compile(r"byline|author", re.IGNORECASE)
 #: Longer than this, a byline-marked element is a container (an author box with a biography), not a byline.
 _BYLINE_LIMIT = 200
+#: A copyright notice and its holder: "© 2023 Condé Nast. All rights reserved.", "Copyright (c) Condé
+#: Nast 2023", "© 2025 The Portugal News - Established 1977", "© Copyright 2025 - Lesotho Times".
+#: The holder runs to a full stop, a separator, a line's end or "All rights"; a year (or a span of
+#: years) may stand before or after it. A colon does not end a holder: "NRK © 2024 Ansvarlig
+#: redaktør: Vibeke Fürst Haugen" names an editor, and runs on past the words a holder may have.
+_COPYRIGHT = re.compile(
+    r"(?:(?:©|\(c\)|\bcopyright\b)\s*)+"
+    r"(?P<before>(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*[,\-–—]?\s*)?)(?:by\s+)?"
+    r"(?P<holder>[^\W\d_][^.|/,;·•()\n]*?)\s*(?P<after>\b\d{4}(?:\s*[-–]\s*(?:\d{4})?)?)?"
+    r"(?=\s*[.|/,;·•()\n]|\s+[-–—]\s|\s+all\s+rights\b|\s*$)",
+    re.IGNORECASE,
+)
+#: A holder longer than this is a sentence that mentions copyright, not a name.
+_HOLDER_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,10 @@ class PageFacts:
     times: tuple[Stated, ...] = ()
     #: Visible elements marked as bylines or authors, as the page shows them.
     bylines: tuple[Stated, ...] = ()
+    #: Who holds the page's copyright: <meta name=copyright>, the JSON-LD copyrightHolder (a Person
+    #: left out) and the visible notices that give a year ("© 2023 Condé Nast"); a photo credit
+    #: ("© Jane Roe") gives none, so a photographer is not read as the page's owner.
+    copyright_holders: tuple[Stated, ...] = ()
 
     @property
     def folded_text(self) -> str:
@@ -87,7 +106,8 @@ def _facts(html: str) -> PageFacts:
     root = parse_html(html)
     if root is None:
         return PageFacts(text="")
-    found: dict[str, list[Stated]] = {key: [] for key in ("titles", "publishers", "authors", "published", "modified")}
+    keys = ("titles", "publishers", "authors", "published", "modified", "copyright_holders")
+    found: dict[str, list[Stated]] = {key: [] for key in keys}
 
     def add(key: str, value: object, source: str) -> None:
         if isinstance(value, str) and key == "publishers":
@@ -105,6 +125,8 @@ def _facts(html: str) -> PageFacts:
         add("authors", name, "JSON-LD author")
     for name in node_names(article.get("publisher"), by_id, skip=_PERSON):
         add("publishers", name, "JSON-LD publisher")
+    for name in node_names(article.get("copyrightHolder"), by_id, skip=_PERSON):
+        add("copyright_holders", name, "JSON-LD copyrightHolder")
     times = []
     for date in stated_dates(root, jsonld=items):
         if date.kind in ("published", "modified"):
@@ -116,12 +138,18 @@ def _facts(html: str) -> PageFacts:
         for kind, names in _META.items():
             if key in names:
                 add(kind, element.get("content"), f"<meta {key}>")
+        if key == "copyright":
+            for holder in _copyright_holders(element.get("content") or "", visible=False):
+                add("copyright_holders", holder, f"<meta {key}>")
     for element in root.iter("title"):
         add("titles", element.text_content(), "<title>")
     for element in root.iter("h1"):
         add("titles", squash(element.text_content()), "<h1>")
+    text = html_to_text(html)
+    for holder in _copyright_holders(text, visible=True):
+        add("copyright_holders", holder, "the page's copyright notice")
     return PageFacts(
-        text=html_to_text(html),
+        text=text,
         bylines=_bylines(root),
         titles=tuple(found["titles"]),
         publishers=tuple(found["publishers"]),
@@ -129,7 +157,32 @@ def _facts(html: str) -> PageFacts:
         published=tuple(found["published"]),
         modified=tuple(found["modified"]),
         times=tuple(times),
+        copyright_holders=tuple(found["copyright_holders"]),
     )
+
+
+def _copyright_holders(text: str, *, visible: bool) -> list[str]:
+    """The holders named by the copyright notices in ``text``. In the visible text (``visible``) a notice
+    counts only with a year, since "© Jane Roe" under a photo credits its photographer; a <meta
+    name=copyright> is the page's own notice, and its whole content is the holder when it carries no
+    mark ("Condé Nast")."""
+    holders = []
+    folded = "\n".join(fold(line) for line in text.splitlines()) if visible else fold(text)
+    for match in _COPYRIGHT.finditer(folded):
+        if visible and not (match["before"].strip() or match["after"]):
+            continue
+        holders.append(match["holder"].strip())
+    if not visible and not holders and not re.search(r"\d|rights", folded, re.IGNORECASE):
+        holders.append(folded.strip())
+    return [h for h in holders if _holder_like(h)]
+
+
+def _holder_like(holder: str) -> bool:
+    """Whether ``holder`` reads as a name: a few words, the first not in lowercase ("a Reach plc
+    subsidiary" and "or any other rights" are phrases) nor the notice's own words ("© Copyright 2024.")."""
+    words = holder.split()
+    first = words[0].casefold() if words else ""
+    return 0 < len(words) <= _HOLDER_WORDS and not words[0][0].islower() and first not in ("all", "copyright")
 
 
 def _bylines(root: Any) -> tuple[Stated, ...]:
