@@ -16,6 +16,11 @@ def raises(html: str, url: str) -> dict[str, Any]:
     raise RuntimeError("selector '.byline' matched nothing")
 
 
+def raises_framed(html: str, url: str) -> dict[str, Any]:
+    # NLTK frames its LookupError in rows of asterisks.
+    raise LookupError("\n" + "*" * 70 + "\n  Resource punkt_tab not found.\n  Please use the NLTK Downloader\n" + "*" * 70)
+
+
 def hangs(html: str, url: str) -> dict[str, Any]:
     time.sleep(60)
     return {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .body import SPONSORED_MARKERS, check_body
-from .byline import check_bylines, noise_reason
+from .byline import check_bylines
 from .catalogue import (
     CATALOGUE,
     CONTRACT_CHECKS,
@@ -22,18 +22,12 @@ from .catalogue import (
     make_finding,
 )
 from .dates import DayReadings, check_dates, day_readings
+from .names import noise_reason
 from .organizations import KNOWN_ORGANIZATIONS, Organizations, organization_reason, organizations_of
 from .page import PageFacts, Stated, page_facts
+from .suspects import SuspectTruth, mark_suspects, suspect_truths, suspects_in_pages
 from .title import check_title
-from .truth import (
-    AUDITOR,
-    BODY_FLOOR,
-    SuspectTruth,
-    audit_fixture,
-    mark_suspects,
-    suspect_truths,
-    suspects_in_pages,
-)
+from .truth import AUDITOR, BODY_FLOOR, audit_fixture
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

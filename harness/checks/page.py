@@ -22,6 +22,7 @@ from ..core import (
     html_to_text,
     jsonld_items,
     meta_key,
+    name_key,
     node_names,
     nodes,
     parse_html,
@@ -31,8 +32,9 @@ from ..core import (
 
 if TYPE_CHECKING:
     from ..core import Page
+    from .organizations import Organizations
 
-__all__ = ["PageFacts", "Stated", "page_facts"]
+__all__ = ["PageFacts", "PageText", "Stated", "page_facts", "search_key"]
 
 #: <meta> properties and names read, by what they state (the dates are read by core's stated_dates).
 _META = {
@@ -199,3 +201,57 @@ def _bylines(root: Any) -> tuple[Stated, ...]:
                     found.append(Stated(text, f"<{element.tag} {attribute}={mark.strip()!r}>"))
                 break
     return tuple(found)
+
+
+_SPACES = re.compile(r"\s+")
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def search_key(text: str) -> str:
+    """Folded text without any whitespace: a true paragraph glued to the next one ("Wednesday.The")
+    or an inline element with or without a space around it still matches the page."""
+    return _SPACES.sub("", fold(text))
+
+
+def _source_text(html: str) -> str:
+    """The page's source as text: entities and JSON string escapes decoded, tags dropped.
+
+    A page that renders its article from a script (a Next.js state blob) has its
+    text here and not in its visible text; a truth that matches it is the page's.
+    """
+    text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), html)
+    text = text.replace('\\"', '"').replace("\\/", "/").replace("\\n", " ")
+    return html_module.unescape(_TAG.sub(" ", text))
+
+
+@dataclass
+class PageText:
+    """A page's text and source as the truth audit searches them, each form computed once."""
+
+    facts: PageFacts
+    page: Page
+    #: The organizations the page credits or is: a true author among them is an organization credit.
+    organizations: Organizations
+    _text_key: str | None = None
+    _source_key: str | None = None
+    _source_names: str | None = None
+
+    @property
+    def text_key(self) -> str:
+        if self._text_key is None:
+            self._text_key = search_key(self.facts.text)
+        return self._text_key
+
+    @property
+    def source_key(self) -> str:
+        if self._source_key is None:
+            self._source_key = search_key(_source_text(self.page.html))
+        return self._source_key
+
+    @property
+    def source_names(self) -> str:
+        """The source text as names compare: folded and casefolded."""
+        if self._source_names is None:
+            self._source_names = name_key(_source_text(self.page.html))
+        return self._source_names

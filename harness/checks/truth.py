@@ -11,42 +11,34 @@ metadata, the page's source, every reasonable timezone), and each finding
 names what the page says instead.
 
 The extractor findings that rest on a doubted truth are marked with
-:func:`mark_suspects`; ``check``, ``score`` and the pytest plugin show the mark.
+:func:`harness.checks.mark_suspects` (``suspects.py``); ``check``, ``score`` and the pytest plugin show the mark.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import email.utils
-import html as html_module
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..core import Stamp, contains, fold, name_key, parse_stamp, shingle_overlap
 from .catalogue import make_finding
 from .dates import day_readings
 from .organizations import organizations_of
-from .page import page_facts
+from .page import PageText, page_facts, search_key
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Iterator, Sequence
 
-    from ..core import Expectation, Finding, Fixture, Page
+    from ..core import Expectation, Finding, Fixture
     from .dates import DayReadings
-    from .organizations import Organizations
     from .page import PageFacts, Stated
 
 __all__ = [
     "AUDITOR",
     "BODY_FLOOR",
-    "SuspectTruth",
     "audit_fixture",
-    "mark_suspects",
-    "suspect_truths",
-    "suspects_in_pages",
 ]
 
 #: The name audit findings carry where an extractor's name would be.
@@ -58,67 +50,6 @@ BODY_FLOOR = 0.8
 _PARAGRAPH_RECALL = 0.75
 #: Page times within this of the truth name the same instant (pages round to the minute).
 _TOLERANCE = dt.timedelta(seconds=60)
-#: Extractor checks that rest on the page alone: a doubted truth does not make them doubtful.
-_PAGE_ONLY = frozenset({"byline.noise", "date.future", "date.clock_dependent", "schema.invalid"})
-#: Doubts that make no extractor finding doubtful: the byline checks already read an organization
-#: among the true authors as an organization credit, never as a person to be found.
-_NOT_MARKING = frozenset({"truth.organization_as_author"})
-
-
-# -- reading the page --------------------------------------------------------------------------
-
-_SPACES = re.compile(r"\s+")
-_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
-_TAG = re.compile(r"<[^>]*>")
-
-
-def _key(text: str) -> str:
-    """Folded text without any whitespace: a true paragraph glued to the next one ("Wednesday.The")
-    or an inline element with or without a space around it still matches the page."""
-    return _SPACES.sub("", fold(text))
-
-
-def _source_text(html: str) -> str:
-    """The page's source as text: entities and JSON string escapes decoded, tags dropped.
-
-    A page that renders its article from a script (a Next.js state blob) has its
-    text here and not in its visible text; a truth that matches it is the page's.
-    """
-    text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), html)
-    text = text.replace('\\"', '"').replace("\\/", "/").replace("\\n", " ")
-    return html_module.unescape(_TAG.sub(" ", text))
-
-
-@dataclass
-class _Page:
-    """What the audit reads of one page, each form computed once."""
-
-    facts: PageFacts
-    page: Page
-    #: The organizations the page credits or is: a true author among them is an organization credit.
-    organizations: Organizations
-    _text_key: str | None = None
-    _source_key: str | None = None
-    _source_names: str | None = None
-
-    @property
-    def text_key(self) -> str:
-        if self._text_key is None:
-            self._text_key = _key(self.facts.text)
-        return self._text_key
-
-    @property
-    def source_key(self) -> str:
-        if self._source_key is None:
-            self._source_key = _key(_source_text(self.page.html))
-        return self._source_key
-
-    @property
-    def source_names(self) -> str:
-        """The source text as names compare: folded and casefolded."""
-        if self._source_names is None:
-            self._source_names = name_key(_source_text(self.page.html))
-        return self._source_names
 
 
 def _quote(text: str, limit: int = 80) -> str:
@@ -140,7 +71,7 @@ def audit_fixture(fixture: Fixture, *, body_floor: float = BODY_FLOOR) -> list[F
     Only what the truth states is audited: a silent field is not doubted.
     """
     truth = fixture.expectation
-    page = _Page(page_facts(fixture.page), fixture.page, organizations_of(fixture))
+    page = PageText(page_facts(fixture.page), fixture.page, organizations_of(fixture))
     findings: list[Finding] = []
     for rule in (_snippets, _body, _authors, _dates, _title):
         findings.extend(rule(fixture.name, truth, page, body_floor))
@@ -151,9 +82,9 @@ def _finding(fixture: str, check: str, message: str, **details: Any) -> Finding:
     return make_finding(fixture, AUDITOR, check, message, **details)
 
 
-def _snippets(name: str, truth: Expectation, page: _Page, floor: float) -> Iterator[Finding]:
+def _snippets(name: str, truth: Expectation, page: PageText, floor: float) -> Iterator[Finding]:
     for snippet in truth.must_contain:
-        key = _key(snippet)
+        key = search_key(snippet)
         if not key or key in page.text_key or key in page.source_key:
             continue
         other_case = key.casefold() in page.text_key.casefold()
@@ -184,19 +115,19 @@ def _paragraphs(body: str) -> list[str]:
     return [p for p in re.split(r"\n\s*\n", body) if p.strip()]
 
 
-def _body(name: str, truth: Expectation, page: _Page, floor: float) -> Iterator[Finding]:
+def _body(name: str, truth: Expectation, page: PageText, floor: float) -> Iterator[Finding]:
     if not truth.knows("body") or not truth.body:
         return
     paragraphs = _paragraphs(truth.body)
-    counts = Counter(_key(p) for p in paragraphs)
+    counts = Counter(search_key(p) for p in paragraphs)
     for paragraph in dict.fromkeys(paragraphs):
-        key = _key(paragraph)
+        key = search_key(paragraph)
         times = counts.pop(key, 0)
         if not key:  # nothing visible: zero-width characters, a soft hyphen
             continue
         shown = max(page.text_key.count(key), page.source_key.count(key)) if key else 0
         if times > 1 and shown < times:
-            numbers = [n for n, p in enumerate(paragraphs, 1) if _key(p) == key]
+            numbers = [n for n, p in enumerate(paragraphs, 1) if search_key(p) == key]
             yield _finding(
                 name, "truth.body_duplicate",
                 f"the true body has the paragraph {_quote(paragraph)} {times} times; the page shows it "
@@ -223,8 +154,8 @@ def _times(count: int) -> str:
     return {0: "nowhere", 1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
-def _on_page(paragraph: str, page: _Page) -> bool:
-    key = _key(paragraph)
+def _on_page(paragraph: str, page: PageText) -> bool:
+    key = search_key(paragraph)
     if not key or key in page.text_key or key in page.source_key:
         return True
     tp, _, fn = shingle_overlap(paragraph, page.facts.text)
@@ -234,7 +165,7 @@ def _on_page(paragraph: str, page: _Page) -> bool:
 # -- authors -----------------------------------------------------------------------------------
 
 
-def _authors(name: str, truth: Expectation, page: _Page, floor: float) -> Iterator[Finding]:
+def _authors(name: str, truth: Expectation, page: PageText, floor: float) -> Iterator[Finding]:
     if not truth.knows("authors"):
         return
     facts = page.facts
@@ -333,7 +264,7 @@ def _dated(facts: PageFacts) -> list[tuple[Stated, Stamp | None]]:
     return [(s, _page_stamp(s.value)) for s in (*facts.published, *facts.modified, *facts.times)]
 
 
-def _dates(name: str, truth: Expectation, page: _Page, floor: float) -> Iterator[Finding]:
+def _dates(name: str, truth: Expectation, page: PageText, floor: float) -> Iterator[Finding]:
     true_stamp = parse_stamp(truth.published) if truth.knows("published") else None
     if true_stamp is None:
         return
@@ -435,16 +366,16 @@ def _modified_match(truth: Expectation, facts: PageFacts, readings: DayReadings,
 # -- title -------------------------------------------------------------------------------------
 
 
-def _title(name: str, truth: Expectation, page: _Page, floor: float) -> Iterator[Finding]:
+def _title(name: str, truth: Expectation, page: PageText, floor: float) -> Iterator[Finding]:
     if not truth.knows("title") or not truth.title:
         return
-    key = _key(truth.title)
+    key = search_key(truth.title)
     if not key or key in page.text_key or key in page.source_key:
         return
-    if any(key in _key(s.value) for s in page.facts.titles):
+    if any(key in search_key(s.value) for s in page.facts.titles):
         return
     titles = page.facts.titles
-    other_case = any(key.casefold() in _key(s.value).casefold() for s in titles)
+    other_case = any(key.casefold() in search_key(s.value).casefold() for s in titles)
     said = f"the page's titles: {_stated(titles)}" if titles else "the page states no title"
     yield _finding(
         name, "truth.title_not_on_page",
@@ -454,79 +385,3 @@ def _title(name: str, truth: Expectation, page: _Page, floor: float) -> Iterator
         actual=[s.value for s in titles],
         evidence=said,
     )  # fmt: skip
-
-
-# -- marking extractor findings ------------------------------------------------------------------
-
-
-def mark_suspects(findings: Iterable[Finding], audit: Iterable[Finding]) -> list[Finding]:
-    """``findings`` with ``truth_suspect`` set on each that rests on a truth the audit doubts.
-
-    A finding rests on a doubted truth when the audit has a finding on the same
-    fixture for the same field (authors, published, title, body), except for
-    checks that read the page alone (a noisy byline, a future date); a missing
-    snippet is doubted only when the audit doubts that snippet. An organization
-    among the true authors marks nothing: the byline checks already read it as
-    an organization credit.
-    """
-    doubts: dict[tuple[str, str], list[Finding]] = {}
-    for doubt in audit:
-        if doubt.field is not None and doubt.check not in _NOT_MARKING:
-            doubts.setdefault((doubt.fixture, doubt.field), []).append(doubt)
-    if not doubts:
-        return list(findings)
-    marked = []
-    for finding in findings:
-        field = "published" if finding.field == "modified" else finding.field
-        related = [d for d in doubts.get((finding.fixture, field or ""), []) if _rests_on(finding, d)]
-        if related and finding.check not in _PAGE_ONLY:
-            reason = "; ".join(f"{d.message} ({d.check})" for d in related)
-            finding = dataclasses.replace(finding, truth_suspect=reason)
-        marked.append(finding)
-    return marked
-
-
-def _rests_on(finding: Finding, doubt: Finding) -> bool:
-    if finding.field == "modified":
-        return False  # the audit judges the published time only
-    if doubt.check == "truth.snippet_absent":
-        missing = finding.expected if isinstance(finding.expected, list) else []
-        return finding.check == "body.missing_text" and doubt.expected in missing
-    # A missing snippet rests on the snippets, which only snippet_absent doubts.
-    return finding.check != "body.missing_text"
-
-
-@dataclass(frozen=True)
-class SuspectTruth:
-    """One truth field the audit doubts, on which a finding rests: what ``--strict-truth`` refuses."""
-
-    fixture: str
-    field: str
-    reason: str
-
-
-def suspect_truths(findings: Iterable[Finding]) -> list[SuspectTruth]:
-    """The distinct doubted truths that ``findings`` of error severity rest on, in order.
-
-    Only errors count: they are the verdicts that fail CI, and a verdict that
-    rests on a doubted truth may be a false alarm.
-    """
-    found = (
-        SuspectTruth(f.fixture, f.field or "", f.truth_suspect)
-        for f in findings
-        if f.truth_suspect and f.severity == "error"
-    )
-    return list(dict.fromkeys(found))
-
-
-def suspects_in_pages(pages: Iterable[Mapping[str, Any]]) -> list[SuspectTruth]:
-    """The doubted truths that a scoring run's errors rest on, from its per-page detail
-    (``ScoreReport.page_details()``), as :func:`suspect_truths` finds them."""
-    found = (
-        SuspectTruth(page["page"], finding.get("field") or "", finding["truth_suspect"])
-        for page in pages
-        for result in page.get("results", {}).values()
-        for finding in result.get("findings", [])
-        if finding.get("truth_suspect") and finding.get("severity") == "error"
-    )
-    return list(dict.fromkeys(found))

@@ -107,7 +107,10 @@ def _attempt(
 
 
 def _first_line(text: str) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
+    """The first line of an error message that says something: NLTK, for one, frames its
+    messages in a row of asterisks, which alone would say nothing."""
+    lines = [line.strip() for line in text.splitlines() if any(ch.isalnum() for ch in line)]
+    line = lines[0] if lines else ""
     return line if len(line) <= 200 else line[:197] + "..."
 
 

@@ -29,6 +29,11 @@ def test_a_plugin_that_raises_is_one_finding():
     assert result.findings[0].message == "raised RuntimeError: selector '.byline' matched nothing"
 
 
+def test_an_error_message_framed_in_asterisks_is_named_by_its_first_real_line():
+    [finding] = run("raises_framed").findings
+    assert finding.message == "raised LookupError: Resource punkt_tab not found."
+
+
 def test_a_plugin_that_hangs_times_out():
     result = run("hangs", timeout=0.2)
     assert result.status == "timeout"
