@@ -18,7 +18,8 @@ def raises(html: str, url: str) -> dict[str, Any]:
 
 def raises_framed(html: str, url: str) -> dict[str, Any]:
     # NLTK frames its LookupError in rows of asterisks.
-    raise LookupError("\n" + "*" * 70 + "\n  Resource punkt_tab not found.\n  Please use the NLTK Downloader\n" + "*" * 70)
+    frame = "*" * 70
+    raise LookupError(f"\n{frame}\n  Resource punkt_tab not found.\n  Please use the NLTK Downloader\n{frame}")
 
 
 def hangs(html: str, url: str) -> dict[str, Any]:

@@ -6,10 +6,9 @@ person counts as found; an organization (an agency, a desk, the page's own
 publisher) is ``byline.organization``; a decoy is ``byline.decoy``; a string that
 is not a clean name (a prefix, a role, a date, a URL slug, several names, a true
 person with more words) is ``byline.noise``; anything else is ``byline.invented``.
-A noise string that names one true person ("신현주 기자", "Lucy Thornton News",
-"lucy-thornton") counts that person as found: the author was extracted, untidily,
-and one finding says so. A string joining several people counts none of them, as
-the extractor did not tell them apart. A truth that lists an organization among
+A noise string that names true people ("신현주 기자", "Lucy Thornton News",
+"lucy-thornton", "Jane Roe and John Doe") counts them as found: the authors were
+extracted, untidily, and one finding says so. A truth that lists an organization among
 its authors (Fundus credits "Associated Press" on some wire stories) is read as an
 organization credit, and one that joins a person to an organization ("srf/hosb")
 as the person and the organization: only the truth's people are required.
@@ -23,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..core import fold, name_key
-from .names import CONTACT, ROLE_CJK, joiner, noise_reason
+from .names import CONTACT, ROLE_CJK, noise_reason
 from .organizations import organizations_of
 
 if TYPE_CHECKING:
@@ -283,18 +282,20 @@ def _grade(ctx: CheckContext, name: str, extracted: list[str], credits: _Credits
 
 
 def _noise_finding(ctx: CheckContext, name: str, credits: _Credits, found: set[str]) -> Finding | None:
-    """The ``byline.noise`` finding for ``name``, or None when it reads as a clean name. A true person
-    inside the string counts as found (added to ``found``), unless the string joins several names
-    (the people were not told apart), or a one-word person is inside a longer name with nothing else
+    """The ``byline.noise`` finding for ``name``, or None when it reads as a clean name. Every true
+    person inside the string counts as found (added to ``found``): the extractor got them, untidily,
+    and the one finding says how; except a one-word person inside a longer name with nothing else
     wrong ("Dan Brown" is not the author "dan" with more words, but "Autor dan" is)."""
     truth = ctx.fixture.expectation
     several = [a for k, a in credits.people.items() if k in name_key(name)]
     if len(several) > 1:
+        # They were extracted, only not told apart: the one finding says so, none is missing.
+        found.update(name_key(a) for a in several)
         joins = f"joins several authors in one string ({_names(several)})"
         return ctx.finding("byline.noise", f"{name!r} {joins}", expected=_closest(name, truth.authors), actual=name)
     reason = noise_reason(name)
     held = _held(name, credits.people)
-    if held and (joiner(fold(name)) or not (reason or held.slug or (held.rest and len(held.person.split()) >= 2))):
+    if held and not (reason or held.slug or (held.rest and len(held.person.split()) >= 2)):
         held = None
     if held is None:
         if reason is None:

@@ -96,8 +96,6 @@ def noise_reason(name: str) -> str | None:
     joined = joiner(text)
     if joined:
         return f"joins several names in one string ({joined!r})"
-    if _SLUG.fullmatch(text) and text.islower():
-        return "is a URL slug"
     if not text:
         return "is empty"
     if len(text) > 60 or len(text.split()) > 6:

@@ -28,7 +28,16 @@ from .errors import (
     UsageError,
 )
 from .html import html_to_text, meta_key, parse_html
-from .jsonld import ARTICLE_TYPES, article_node, first_value, jsonld_items, node_names, nodes, type_names
+from .jsonld import (
+    ARTICLE_TYPES,
+    ORGANIZATION_TYPES,
+    article_node,
+    first_value,
+    jsonld_items,
+    node_names,
+    nodes,
+    type_names,
+)
 from .model import (
     SEVERITIES,
     Decoy,
@@ -52,6 +61,7 @@ __all__ = [
     "ARTICLE_TYPES",
     "DATE_META",
     "OFFSET",
+    "ORGANIZATION_TYPES",
     "RFC3339",
     "SEVERITIES",
     "DateKind",

@@ -15,13 +15,29 @@ if TYPE_CHECKING:
 
     from lxml.html import HtmlElement
 
-__all__ = ["ARTICLE_TYPES", "article_node", "first_value", "jsonld_items", "node_names", "nodes", "type_names"]
+__all__ = [
+    "ARTICLE_TYPES",
+    "ORGANIZATION_TYPES",
+    "article_node",
+    "first_value",
+    "jsonld_items",
+    "node_names",
+    "nodes",
+    "type_names",
+]
 
 #: schema.org types read as "the article": Article, the blog and live-blog postings, and
 #: NewsArticle with its subtypes.
 ARTICLE_TYPES = frozenset({
     "Article", "NewsArticle", "BlogPosting", "LiveBlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
     "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle", "ReviewNewsArticle",
+})  # fmt: skip
+
+
+#: schema.org types of an organization: what a page means when it types an author so.
+ORGANIZATION_TYPES = frozenset({
+    "Organization", "NewsMediaOrganization", "Corporation", "NGO", "GovernmentOrganization",
+    "EducationalOrganization", "LocalBusiness", "OnlineBusiness",
 })  # fmt: skip
 
 
@@ -68,16 +84,25 @@ def first_value(value: object) -> object:
     return value
 
 
-def node_names(value: object, by_id: dict[str, dict[str, Any]], *, skip: frozenset[str] = frozenset()) -> list[str]:
+def node_names(
+    value: object,
+    by_id: dict[str, dict[str, Any]],
+    *,
+    skip: frozenset[str] = frozenset(),
+    only: frozenset[str] | None = None,
+) -> list[str]:
     """The names in a JSON-LD ``author`` or ``publisher``: a string, a node, an ``@id`` reference to a
     node of the graph, or a list of them; each stripped, empty ones left out, and so are the nodes
-    of a type in ``skip`` (a publisher of @type Person is a person, not the organization sought)."""
+    of a type in ``skip`` (a publisher of @type Person is a person, not the organization sought).
+    With ``only``, just the nodes of one of those types (the authors a page types as organizations)."""
     names: list[str] = []
     for item in value if isinstance(value, list) else [value]:
         node = item
         if isinstance(node, dict) and "name" not in node and isinstance(node.get("@id"), str):
             node = by_id.get(node["@id"], node)
         if isinstance(node, dict) and type_names(node) & skip:
+            continue
+        if only is not None and not (isinstance(node, dict) and type_names(node) & only):
             continue
         name = first_value(node.get("name")) if isinstance(node, dict) else node
         if isinstance(name, str) and name.strip():

@@ -97,20 +97,24 @@ def test_a_one_word_author_inside_a_longer_name_is_not_that_author():
     assert ids(("Autor dan",), authors=["dan"]) == ["byline.noise"]
 
 
-def test_several_people_in_one_string_still_leave_them_missing():
-    assert ids(("Jane Roe and John Doe",), authors=["Jane Roe", "John Doe"]) == ["byline.noise", "byline.incomplete"]
-    assert ids(("Jane Roe and John Doe",), authors=["Jane Roe"]) == ["byline.noise", "byline.incomplete"]
+def test_several_true_people_in_one_string_are_one_noise_finding_and_not_missing():
+    # Judged on ch_SRF_2025_01_05: "Monika Bolliger und Anna Trechsel" was noise and "missing" at once.
+    assert ids(("Jane Roe and John Doe",), authors=["Jane Roe", "John Doe"]) == ["byline.noise"]
+    # A true person joined to someone the page does not credit: still noise, and the stranger is no author.
+    assert ids(("Jane Roe and John Doe",), authors=["Jane Roe"]) == ["byline.noise"]
+    # A true person left out of the joined string is still missing.
+    assert ids(("Jane Roe and John Doe",), authors=["Jane Roe", "John Doe", "Mary Major"]) == [
+        "byline.noise",
+        "byline.incomplete",
+    ]
 
 
 # -- 1c. an author page's URL slug (uk_TheMirror_2024_08_05: "lucy-thornton") ----------------------------
 
 
-@pytest.mark.parametrize("name", ["lucy-thornton", "phoebe-tonks", "madeline-fry-2", "chus-del-pino"])
-def test_a_lowercase_hyphenated_word_run_is_a_url_slug(name):
-    assert noise_reason(name) == "is a URL slug"
-
-
-@pytest.mark.parametrize("name", ["Jean-Luc", "Anne-Marie Slaughter", "Lucy Thornton", "AMELIA THOMSON-DEVEAUX"])
+@pytest.mark.parametrize(
+    "name", ["Jean-Luc", "Anne-Marie Slaughter", "Lucy Thornton", "AMELIA THOMSON-DEVEAUX", "self-promotional"]
+)
 def test_hyphenated_names_are_not_slugs(name):
     assert noise_reason(name) is None
 
@@ -120,9 +124,9 @@ def test_a_true_authors_slug_is_noise_and_the_author_found():
     extracted = ("Lucy Thornton", "Tim Hanlon", "lucy-thornton", "tim-hanlon", "phoebe-tonks")
     found = findings(extracted, authors=["Lucy Thornton", "Tim Hanlon", "Phoebe Tonks"])
     assert [(f.check, f.message) for f in found] == [
-        ("byline.noise", "'lucy-thornton' is a URL slug"),
-        ("byline.noise", "'tim-hanlon' is a URL slug"),
-        ("byline.noise", "'phoebe-tonks' is a URL slug"),
+        ("byline.noise", "'lucy-thornton' is 'Lucy Thornton' written as a URL slug"),
+        ("byline.noise", "'tim-hanlon' is 'Tim Hanlon' written as a URL slug"),
+        ("byline.noise", "'phoebe-tonks' is 'Phoebe Tonks' written as a URL slug"),
     ]
     assert ids(("sean-omurchu",), authors=["Seán O'Murchú"]) == ["byline.noise"]
 
@@ -135,7 +139,10 @@ def test_a_true_authors_name_hyphenated_like_a_slug_is_noise():
 
 
 def test_the_slug_of_someone_else_leaves_the_author_missing():
-    assert ids(("mark-stranger",), authors=["Jane Roe"]) == ["byline.noise", "byline.incomplete"]
+    # A hyphenated lowercase word is a slug only when it is a true person's: judged on a Zyte page,
+    # "self-promotional" (from a comment policy) was called a URL slug; it is an invented author.
+    assert ids(("mark-stranger",), authors=["Jane Roe"]) == ["byline.invented", "byline.incomplete"]
+    assert ids(("self-promotional",), authors=["Jane Roe"]) == ["byline.invented", "byline.incomplete"]
     assert ids(("Mark-Stranger",), authors=["Jane Roe"]) == ["byline.invented", "byline.incomplete"]
 
 
@@ -259,9 +266,11 @@ WOCHENBLATT = page(
 def test_a_partner_newspaper_credited_as_author_is_an_organization_credit():
     # Before: byline.missing (nothing extracted) and invented plus incomplete for "Nachrichten".
     assert ids((), WOCHENBLATT, authors=["Última Hora"]) == []
-    [invented] = findings(("Nachrichten",), WOCHENBLATT, authors=["Última Hora"])
-    assert invented.check == "byline.invented"
-    assert invented.message == "the page credits no person, only 'Última Hora', yet 'Nachrichten' was extracted"
+    # goose3's "Nachrichten" ("News") is the site's desk account: an organization, judged so by hand.
+    [desk] = findings(("Nachrichten",), WOCHENBLATT, authors=["Última Hora"])
+    assert desk.check == "byline.organization"
+    [invented] = findings(("Mark Stranger",), WOCHENBLATT, authors=["Última Hora"])
+    assert invented.message == "the page credits no person, only 'Última Hora', yet 'Mark Stranger' was extracted"
 
 
 def test_a_person_the_page_joins_to_the_publisher_with_a_slash_is_still_required():
@@ -271,3 +280,26 @@ def test_a_person_the_page_joins_to_the_publisher_with_a_slash_is_still_required
         head='<meta property="og:site_name" content="Mitteldeutscher Rundfunk">', body="<p>MDR/David Straub</p>"
     )
     assert ids((), html, authors=["David Straub"]) == ["byline.missing"]
+
+
+# -- round 2 of the judged sample ------------------------------------------------------------------
+
+
+def test_an_author_the_page_types_as_an_organization_is_one():
+    # de_NTV_2025_12_12: <meta name="author" content="n-tv NACHRICHTEN">, and JSON-LD types that
+    # author as an Organization; with no person credited the finding was byline.invented.
+    html = page(
+        head='<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+        '{"@type": "Organization", "name": "n-tv NACHRICHTEN"}}</script>'
+    )
+    assert ids(("n-tv NACHRICHTEN",), html, authors=[]) == ["byline.organization"]
+    # A Person author of the same page stays a person.
+    html = page(head='<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+                '{"@type": "Person", "name": "Jane Roe"}}</script>')  # fmt: skip
+    assert ids(("Mark Stranger",), html, authors=["Jane Roe"]) == ["byline.invented", "byline.incomplete"]
+
+
+def test_a_generic_desk_account_is_an_organization():
+    # py_Wochenblatt_2025_04_16: goose3 returns "Nachrichten" ("News"), the site's desk account.
+    assert ids(("Nachrichten",), authors=[]) == ["byline.organization"]
+    assert ids(("Nachrichten Müller",), authors=[]) == ["byline.invented"]  # a surname after it is a person

@@ -72,8 +72,8 @@ def test_uppercase_weak_joiner_between_full_names_is_a_name_not_a_join():
     assert noise_reason("Maria Y Lopez Garcia") is None
 
 
-def test_joined_true_authors_are_still_noise_and_incomplete():
-    assert ids(("Jane Roe and John Doe",), authors=["Jane Roe", "John Doe"]) == ["byline.noise", "byline.incomplete"]
+def test_joined_true_authors_are_still_noise():
+    assert ids(("Jane Roe and John Doe",), authors=["Jane Roe", "John Doe"]) == ["byline.noise"]
 
 
 # -- 2. prefixes: a label only where a byline follows it ---------------------------------------------
