@@ -53,17 +53,20 @@ def _page_file(corpus: Path, name: str) -> Path:
 
 
 def sample(rows: list[dict[str, Any]], *, size: int, per_check: int, seed: int) -> list[dict[str, Any]]:
-    """Up to ``per_check`` of each check id, then random others up to ``size``; stable for a seed."""
-    rng = random.Random(seed)
+    """Up to ``per_check`` of each check id, then random others up to ``size``; stable for a seed.
+
+    Each check id draws from a generator of its own (seeded by the seed and the id), so a fix that
+    changes one check's findings leaves the others' samples as they were.
+    """
     by_check: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
     for row in rows:
         by_check[row["check"]].append(row)
     chosen = []
     for check in sorted(by_check):
         group = by_check[check]
-        chosen.extend(rng.sample(group, min(per_check, len(group))))
+        chosen.extend(random.Random(f"{seed}:{check}").sample(group, min(per_check, len(group))))
     rest = [row for row in rows if row not in chosen]
-    chosen.extend(rng.sample(rest, max(0, min(size - len(chosen), len(rest)))))
+    chosen.extend(random.Random(seed).sample(rest, max(0, min(size - len(chosen), len(rest)))))
     return chosen
 
 

@@ -51,7 +51,7 @@ def _held(name: str, people: dict[str, str]) -> _Held | None:
     """The one true person ``name`` holds beside other words ("Lucy Thornton News", "신현주 기자"), or is
     as a URL slug; None when it holds none, or several (a string of several people is a join)."""
     text = fold(name)
-    if " " not in text and "-" in text:
+    if " " not in text and any(mark in text for mark in "-._"):
         slugs = [p for p in people.values() if _is_slug_of(text, p)]
         if len(slugs) == 1:
             return _Held(slugs[0], "", slug=True)
@@ -85,8 +85,9 @@ def _slug(name: str) -> str:
 
 
 def _is_slug_of(text: str, person: str) -> bool:
-    """Whether ``text`` is ``person``'s slug, or that slug with a number a site adds ("madeline-fry-2")."""
-    slug, mine = _slug(person), text.casefold()
+    """Whether ``text`` is ``person``'s slug or handle, in any case: words joined by hyphens, dots or
+    underscores ("lucy-thornton", "Sauli.giliard"), or a slug with a number a site adds ("madeline-fry-2")."""
+    slug, mine = _slug(person), re.sub(r"[._]", "-", text.casefold())
     return "-" in slug and (mine == slug or re.fullmatch(rf"{re.escape(slug)}-\d+", mine) is not None)
 
 
@@ -304,7 +305,7 @@ def _noise_finding(ctx: CheckContext, name: str, credits: _Credits, found: set[s
     found.add(name_key(held.person))
     if reason is None:
         reason = (
-            f"is {held.person!r} written as a URL slug"
+            f"is {held.person!r} written as a URL slug or handle"
             if held.slug
             else f"holds {held.person!r} and more: {held.rest!r}"
         )

@@ -35,7 +35,8 @@ _PARTICLES = frozenset({"der", "den", "dem", "van", "von", "de", "del", "della",
                         "la", "le", "les", "lo", "di", "zu", "zur", "ten", "ter", "y", "e"})  # fmt: skip
 _ROLE = re.compile(
     r"\b(staff writer|staff reporter|reporter|correspondent|editor|columnist|contributor|"
-    r"photographer|producer|writer|redakteur(in)?|korrespondent(in)?|autor(in)?)\b",
+    r"photographer|producer|writer|redakteur(in)?|korrespondent(in)?|autor(in)?|"
+    r"journalist(in)?|journaliste|periodista|giornalista|jornalista|dziennikarz)\b",
     re.IGNORECASE,
 )
 #: Job titles in Korean, Japanese and Chinese, which follow a name with or without a space ("신현주 기자",

@@ -124,9 +124,9 @@ def test_a_true_authors_slug_is_noise_and_the_author_found():
     extracted = ("Lucy Thornton", "Tim Hanlon", "lucy-thornton", "tim-hanlon", "phoebe-tonks")
     found = findings(extracted, authors=["Lucy Thornton", "Tim Hanlon", "Phoebe Tonks"])
     assert [(f.check, f.message) for f in found] == [
-        ("byline.noise", "'lucy-thornton' is 'Lucy Thornton' written as a URL slug"),
-        ("byline.noise", "'tim-hanlon' is 'Tim Hanlon' written as a URL slug"),
-        ("byline.noise", "'phoebe-tonks' is 'Phoebe Tonks' written as a URL slug"),
+        ("byline.noise", "'lucy-thornton' is 'Lucy Thornton' written as a URL slug or handle"),
+        ("byline.noise", "'tim-hanlon' is 'Tim Hanlon' written as a URL slug or handle"),
+        ("byline.noise", "'phoebe-tonks' is 'Phoebe Tonks' written as a URL slug or handle"),
     ]
     assert ids(("sean-omurchu",), authors=["Seán O'Murchú"]) == ["byline.noise"]
 
@@ -135,7 +135,7 @@ def test_a_true_authors_name_hyphenated_like_a_slug_is_noise():
     # trafilatura on uk_TheMirror_2024_04_28 and uk_DailyStar_2024_04_23 returns the slug title-cased.
     [finding] = findings(("Emma Mackenzie", "Emma-Mackenzie"), authors=["Emma Mackenzie"])
     assert finding.check == "byline.noise"
-    assert finding.message == "'Emma-Mackenzie' is 'Emma Mackenzie' written as a URL slug"
+    assert finding.message == "'Emma-Mackenzie' is 'Emma Mackenzie' written as a URL slug or handle"
 
 
 def test_the_slug_of_someone_else_leaves_the_author_missing():
@@ -303,3 +303,23 @@ def test_a_generic_desk_account_is_an_organization():
     # py_Wochenblatt_2025_04_16: goose3 returns "Nachrichten" ("News"), the site's desk account.
     assert ids(("Nachrichten",), authors=[]) == ["byline.organization"]
     assert ids(("Nachrichten Müller",), authors=[]) == ["byline.invented"]  # a surname after it is a person
+
+
+# -- round 3 of the judged sample ------------------------------------------------------------------
+
+
+def test_a_true_authors_handle_is_noise_and_the_author_found():
+    # tz_DailyNewsTZ_2025_01_23: newspaper4k returns "Sauli.giliard" (the author's handle, from
+    # article:author) beside "Sauli Giliard"; it was byline.invented.
+    [finding] = findings(("Sauli Giliard", "Sauli.giliard"), authors=["Sauli Giliard"])
+    assert (finding.check, finding.message) == (
+        "byline.noise",
+        "'Sauli.giliard' is 'Sauli Giliard' written as a URL slug or handle",
+    )
+    assert ids(("mark_stranger",), authors=["Sauli Giliard"]) == ["byline.invented", "byline.incomplete"]
+
+
+def test_a_role_word_alone_is_noise():
+    # no_NRK_2024_08_05: trafilatura splits "Mathias Hagen / Journalist" and keeps "Journalist".
+    assert ids(("Mathias Hagen", "Journalist"), authors=["Mathias Hagen"]) == ["byline.noise"]
+    assert noise_reason("Journalistin") == "holds a job title ('Journalistin')"
