@@ -179,16 +179,18 @@ def _credits(fixture: Fixture) -> _Credits:
     organizations = organizations.crediting(credited).without_web_addresses()
     # A truth author that joins a person to an organization ("srf/hosb": SRF the broadcaster, hosb a
     # journalist's sign) is read as extracted strings are: the person is required, the organization
-    # is one more credit. One word in capitals after an agency is its dateline ("AFP, MANILA"), not
-    # a person, and the truth is left as it reads.
+    # is one more credit. One word in capitals after an agency is its dateline ("AFP, MANILA"): the
+    # agency is credited and no person is named.
     people: dict[str, str] = {}
     joined_to = []
-    for author in truth.authors:
+    for author in list(truth.authors):
         if author in credited:
             continue
         joined = _person_and_organization(author, organizations, {})
         if joined and " " not in joined.person and joined.person.isupper():
-            joined = None
+            credited.append(author)
+            joined_to.append(joined.organization)
+            continue
         if joined:
             joined_to.append(joined.organization)
         person = joined.person if joined else author
@@ -277,7 +279,9 @@ def _grade(ctx: CheckContext, name: str, extracted: list[str], credits: _Credits
             actual=extracted,
         )
     if joined:
+        # Every true person in the person's part counts as found ("Felix Schröder und Jörg Soldwisch, dpa").
         found.add(name_key(joined.person))
+        found.update(k for k in credits.people if k in name_key(joined.person))
         return _joined_finding(ctx, name, joined, truth.authors)
     return _noise_finding(ctx, name, credits, found)
 

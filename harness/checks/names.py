@@ -56,7 +56,12 @@ _DATE = re.compile(
     rf"\b({_MONTHS})\b\.?\s+\d{{1,2}}\b|\b(a\.?m\.?|p\.?m\.?)$|\b(updated|published|ago)\b",
     re.IGNORECASE,
 )
-CONTACT = re.compile(r"https?://|www\.|\S+@\S+\.\w+|^@\w+|\.(com|org|net)\b", re.IGNORECASE)
+CONTACT = re.compile(
+    r"https?://|www\.|\S+@\S+\.\w+|^@\w+|\.(com|org|net)\b"
+    # What is left of an address an extractor cut up ("The Washington Times https").
+    r"|\s(?:https?|www):?$",
+    re.IGNORECASE,
+)
 _UI = re.compile(
     r"\b(profile picture|e-?mail the author|follow|view (all )?(posts|articles)|more from|"
     r"read more|share|subscribe|sign in|log in|avatar|click here|contact)\b",
@@ -103,7 +108,22 @@ def noise_reason(name: str) -> str | None:
         return f"is far too long for a name ({len(text)} characters)"
     if text[0] in ",;:|/-–—" or text[-1] in ",;:|/-–—":
         return "has a stray separator at an end"
+    words = text.split()
+    stray = [w for w in (words[0], words[-1]) if _is_join_word(w)] if len(words) > 1 else []
+    if stray:
+        # A credit cut off at its joiner ("Le Figaro et" for "Le Figaro et AFP").
+        return f"has a stray joiner at an end ({stray[-1]!r})"
     return None
+
+
+#: Words that join two credits; one at an end of a name means the name was cut. Single letters count
+#: in lowercase only: "Jane A" ends with an initial, "Joao e" with a joiner.
+_JOIN_WORDS = frozenset({"and", "und", "et", "&", "og", "och", "ve", "és"})
+_JOIN_LETTERS = frozenset({"y", "e", "i", "a"})
+
+
+def _is_join_word(word: str) -> bool:
+    return word.casefold() in _JOIN_WORDS or word in _JOIN_LETTERS
 
 
 def _prefix_reason(text: str) -> str | None:
