@@ -64,7 +64,9 @@ CONTACT = re.compile(
 )
 _UI = re.compile(
     r"\b(profile picture|e-?mail the author|follow|view (all )?(posts|articles)|more from|"
-    r"read more|share|subscribe|sign in|log in|avatar|click here|contact)\b",
+    r"read more|share|subscribe|sign in|log in|avatar|click here|contact|"
+    # The labels of an author box's social links ("Iowa. twitter mailto" on an AP page).
+    r"twitter|facebook|instagram|linkedin|mailto|bluesky|threads)\b",
     re.IGNORECASE,
 )
 #: Joiners that mean "and" in any case: ";", "&", "and", "und", "et".

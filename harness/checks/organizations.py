@@ -267,6 +267,13 @@ class Organizations:
             return f"it is a company ({form.group(0).strip()!r})"
         if self.web_addresses and WEB_ADDRESS.match(text):
             return _WEB_REASON
+        # The site's own account, named after it with a letter added ("Ilanga D" on Ilanga's pages,
+        # linked to /author/admin/). A person's surname is more than a letter ("Elle Hunt" on Elle).
+        words = text.split()
+        if len(words) >= 2 and len(words[-1].rstrip(".")) == 1:
+            named = self.named.get(org_key(" ".join(words[:-1])))
+            if named:
+                return f"{named}, with a letter added (the site's own account)"
         return None
 
 
