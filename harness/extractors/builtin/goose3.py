@@ -11,8 +11,7 @@ from goose3.network import NetworkError, NetworkFetcher
 from .shape import (
     Raw,
     blocks_as_paragraphs,
-    keep_unconverted,
-    names,
+    set_authors,
     set_language,
     set_raw,
     set_timestamp,
@@ -70,9 +69,7 @@ def convert(raw: Raw[Any]) -> dict[str, object]:
     # goose3 3.1 copies each JSON-LD author item as it is when it is not a dict
     # (extractors/authors.py): a nested list ("author": [["A", "B"]]) or a list of
     # Person nodes arrives as a list inside the list.
-    authors, unconverted = names(raw.authors)
-    result["authors"] = authors or None
-    keep_unconverted(extra, "authors", unconverted)
+    set_authors(result, extra, raw.authors)
     # publish_date is the raw page string (a <time>'s text, "41 minutes ago"; a list
     # when the JSON-LD datePublished is one); publish_datetime_utc is its dateutil
     # parse, converted to UTC when it had a zone and naive otherwise, though goose3

@@ -10,7 +10,7 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="nltk is not installed", category=UserWarning)
     from newspaper import Article, Config
 
-from .shape import Raw, blocks_as_paragraphs, keep_unconverted, names, set_language, set_timestamp, set_title
+from .shape import Raw, blocks_as_paragraphs, set_authors, set_language, set_timestamp, set_title
 
 
 def _offline_config() -> Config:
@@ -43,9 +43,7 @@ def convert(raw: Raw[Article]) -> dict[str, object]:
     result: dict[str, object] = {}
     extra: dict[str, object] = {}
     set_title(result, extra, raw.title)
-    authors, unconverted = names(raw.authors)
-    result["authors"] = authors or None
-    keep_unconverted(extra, "authors", unconverted)
+    set_authors(result, extra, raw.authors)
     # A datetime from dateutil: aware only when the matched string had an offset.
     set_timestamp(result, extra, "published", raw.published)
     # newspaper4k already separates paragraphs with a blank line.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from readability import Document
 
-from .shape import Raw, html_to_text, keep_unconverted, names, set_title
+from .shape import Raw, html_to_text, set_authors, set_title
 
 
 def read(html: str, url: str) -> Raw[str]:
@@ -24,9 +24,7 @@ def convert(raw: Raw[str]) -> dict[str, object]:
     extra: dict[str, object] = {}
     set_title(result, extra, raw.title)
     # One raw meta string, kept whole: splitting "A, B and C" would be a repair.
-    authors, unconverted = names(raw.authors)
-    result["authors"] = authors or None
-    keep_unconverted(extra, "authors", unconverted)
+    set_authors(result, extra, raw.authors)
     result["body"] = html_to_text(raw.source) or None
     if extra:
         result["extra"] = extra

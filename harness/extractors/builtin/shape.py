@@ -41,6 +41,7 @@ __all__ = [
     "lines_as_paragraphs",
     "names",
     "parse_html",
+    "set_authors",
     "set_language",
     "set_raw",
     "set_timestamp",
@@ -146,6 +147,17 @@ def single(value: object) -> tuple[object, list[object]]:
     if not values:
         return None, []
     return values[0], [keepable(other) for other in values[1:]]
+
+
+def set_authors(
+    result: dict[str, object], extra: dict[str, object], value: object, *, joiner: str | None = None
+) -> list[str]:
+    """Put the author names in the extractor's ``value`` into ``result["authors"]`` (None for none),
+    keep what is not a name in ``extra["authors_unconverted"]``, and return the names."""
+    authors, unconverted = names(value, joiner=joiner)
+    result["authors"] = authors or None
+    keep_unconverted(extra, "authors", unconverted)
+    return authors
 
 
 def set_title(result: dict[str, object], extra: dict[str, object], value: object) -> None:

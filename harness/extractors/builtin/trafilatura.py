@@ -5,7 +5,14 @@ from __future__ import annotations
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
 
-from .shape import Raw, keep_unconverted, lines_as_paragraphs, names, set_language, set_timestamp, set_title
+from .shape import (
+    Raw,
+    lines_as_paragraphs,
+    set_authors,
+    set_language,
+    set_timestamp,
+    set_title,
+)
 
 # trafilatura joins several authors into one string with this separator.
 _AUTHOR_SEPARATOR = "; "
@@ -30,9 +37,7 @@ def convert(raw: Raw[Document | None]) -> dict[str, object]:
     result: dict[str, object] = {}
     extra: dict[str, object] = {}
     set_title(result, extra, raw.title)
-    authors, unconverted = names(raw.authors, joiner=_AUTHOR_SEPARATOR)
-    result["authors"] = authors or None
-    keep_unconverted(extra, "authors", unconverted)
+    authors = set_authors(result, extra, raw.authors, joiner=_AUTHOR_SEPARATOR)
     if len(authors) > 1:
         extra["authors_raw"] = raw.authors
     # A "YYYY-MM-DD" string from htmldate: no time, no zone.

@@ -6,18 +6,11 @@ import sys
 
 import click
 
-from .common import fail
+from .common import corpus_option, fail
 
 
 @click.command("audit")
-@click.option(
-    "--corpus",
-    "corpora",
-    multiple=True,
-    type=click.Path(),
-    metavar="PATH",
-    help="A fixture folder, a Zyte benchmark folder or a JSONL corpus, read in place; repeatable.",
-)
+@corpus_option()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--drafts", is_flag=True, help="Audit unreviewed drafted expectations too.")
 @click.argument("paths", nargs=-1, type=click.Path())

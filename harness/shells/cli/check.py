@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import USAGE, extractor_option, fail, timeout_option
+from .common import USAGE, corpus_option, extractor_option, fail, memory_option, timeout_option
 
 
 @click.command("check")
@@ -24,20 +24,8 @@ from .common import USAGE, extractor_option, fail, timeout_option
     show_default=True,
     help="Worker processes (0: in this process, with no protection from crashes).",
 )
-@click.option(
-    "--memory-mb",
-    type=click.IntRange(min=64),
-    default=None,
-    help="Address-space limit of each worker, in MiB (an extractor over it gets a MemoryError).",
-)
-@click.option(
-    "--corpus",
-    "corpora",
-    multiple=True,
-    type=click.Path(),
-    metavar="PATH",
-    help="A fixture folder, a Zyte benchmark folder or a JSONL corpus, read in place; repeatable.",
-)
+@memory_option()
+@corpus_option()
 @click.option(
     "--strict-truth",
     is_flag=True,

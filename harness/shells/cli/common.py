@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from ...core import HarnessError
 
-__all__ = ["extractor_option", "fail", "progress", "timeout_option", "write"]
+__all__ = ["USAGE", "corpus_option", "extractor_option", "fail", "memory_option", "progress", "timeout_option", "write"]
 
 #: Exit statuses: 0 clean, 1 findings of error severity or a failed gate, 2 a usage or input problem.
 USAGE = 2
@@ -25,6 +25,22 @@ def extractor_option(help_text: str, *, required: bool = False) -> Callable[[Any
     return click.option(
         "-e", "--extractor", "extractors", multiple=True, required=required, metavar="EXTRACTOR", help=help_text
     )
+
+
+def corpus_option() -> Callable[[Any], Any]:
+    """``--corpus PATH``, repeatable: what ``check``, ``score`` and ``audit`` read in place."""
+    return click.option(
+        "--corpus", "corpora", multiple=True, type=click.Path(), metavar="PATH",
+        help="A fixture folder, a Zyte benchmark folder or a JSONL corpus, read in place; repeatable.",
+    )  # fmt: skip
+
+
+def memory_option() -> Callable[[Any], Any]:
+    """``--memory-mb``: the address-space limit of each worker process."""
+    return click.option(
+        "--memory-mb", type=click.IntRange(min=64), default=None,
+        help="Address-space limit of each worker, in MiB (an extractor over it gets a MemoryError).",
+    )  # fmt: skip
 
 
 def timeout_option(default: float | None = None) -> Callable[[Any], Any]:

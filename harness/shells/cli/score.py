@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from .common import USAGE, extractor_option, fail, progress, timeout_option, write
+from .common import USAGE, corpus_option, extractor_option, fail, memory_option, progress, timeout_option, write
 
 
 @click.command("score")
@@ -15,14 +15,7 @@ from .common import USAGE, extractor_option, fail, progress, timeout_option, wri
     "A registered name or package.module:callable; repeatable. Default: every installed "
     "built-in (none when --predictions is given)."
 )
-@click.option(
-    "--corpus",
-    "corpora",
-    multiple=True,
-    type=click.Path(),
-    metavar="PATH",
-    help="A fixture folder, a Zyte benchmark folder or a JSONL corpus; repeatable.",
-)
+@corpus_option()
 @click.option(
     "--predictions",
     multiple=True,
@@ -39,12 +32,7 @@ from .common import USAGE, extractor_option, fail, progress, timeout_option, wri
 )
 @timeout_option()
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
-@click.option(
-    "--memory-mb",
-    type=click.IntRange(min=64),
-    default=None,
-    help="Address-space limit of each worker, in MiB (an extractor over it gets a MemoryError).",
-)
+@memory_option()
 @click.option("--resamples", type=click.IntRange(min=2), default=1000, show_default=True)
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the full report as JSON.")
 @click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False), help="Write the leaderboard as Markdown.")
