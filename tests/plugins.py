@@ -234,3 +234,13 @@ def titles_any(html: str, url: str) -> dict[str, Any]:
 
 
 titles_any.fields = {"title"}  # type: ignore[attr-defined]
+
+
+_CALLS: dict[str, int] = {}
+
+
+def alternates(html: str, url: str) -> dict[str, Any]:
+    # Different on every other call, whatever the clock: runs in the order first clock, later clock,
+    # first, later would agree under each clock and look clock-dependent.
+    _CALLS[url] = _CALLS.get(url, 0) + 1
+    return {"title": "Bridge reopens" if _CALLS[url] % 2 else "Bridge reopens again"}

@@ -271,9 +271,11 @@ class Organizations:
         # linked to /author/admin/). A person's surname is more than a letter ("Elle Hunt" on Elle).
         words = text.split()
         if len(words) >= 2 and len(words[-1].rstrip(".")) == 1:
-            named = self.named.get(org_key(" ".join(words[:-1])))
-            if named:
-                return f"{named}, with a letter added (the site's own account)"
+            stem = org_key(" ".join(words[:-1]))
+            # The name itself ("Ilanga") or the first words of one ("Ilanga News").
+            hit = self.named.get(stem) or next((r for k, r in self.named.items() if k.startswith(stem + " ")), None)
+            if hit:
+                return f"{hit}, with a letter added (the site's own account)"
         return None
 
 

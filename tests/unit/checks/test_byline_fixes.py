@@ -362,6 +362,10 @@ def test_the_sites_own_account_with_a_letter_added_is_an_organization():
     # za_Ilanga_2025_12_03: "Ilanga D", the paper's admin account, on Ilanga's page; it was invented.
     html = page(head='<meta property="og:site_name" content="Ilanga">')
     assert ids(("Ilanga D",), html, authors=["Mthobisi Sithole"]) == ["byline.organization", "byline.incomplete"]
+    # The real page names its publisher "Ilanga News" (JSON-LD): the account is named after its first word.
+    news = page(head='<script type="application/ld+json">{"@type": "NewsArticle", "publisher": '
+                '{"@type": "Organization", "name": "Ilanga News"}}</script>')  # fmt: skip
+    assert ids(("Ilanga D",), news, authors=[]) == ["byline.organization"]
     # A person whose name starts like the site's stays a person.
     elle = page(head='<meta property="og:site_name" content="Elle">')
     assert ids(("Elle Hunt",), elle, authors=["Elle Hunt"]) == []

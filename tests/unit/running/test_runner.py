@@ -79,6 +79,13 @@ def test_nondeterminism_is_not_blamed_on_the_clock():
     assert "extractor.nondeterministic" not in checks(run("reads_the_clock"))
 
 
+def test_an_extractor_that_alternates_from_call_to_call_is_not_clock_dependent():
+    # newspaper4k on a National Post page gave one body on odd calls and another on even ones.
+    found = checks(run("alternates"))
+    assert "extractor.nondeterministic" in found
+    assert "date.clock_dependent" not in found
+
+
 def test_the_clock_is_frozen_at_captured_at():
     result = run("reads_the_clock", clock_check=False)
     assert result.extraction is not None
