@@ -82,6 +82,10 @@ _MARKUP = re.compile(r"<[a-z/]|&(amp|lt|gt|quot|#\d+);", re.IGNORECASE)
 _SLUG = re.compile(r"[^\W\d_]+(?:-[^\W_]+)+")
 
 
+#: A photo credit taken for a byline: "(Image: Getty Images)", "Foto: Jane Roe", "Photo by".
+_PHOTO_CREDIT = re.compile(r"\b(image|images|photo|photos|foto|fotos|picture|pictures|bild|credit)\s*(:|by\b)", re.I)
+
+
 def noise_reason(name: str) -> str | None:
     """Why ``name`` is not a clean person name, or None when it looks clean."""
     text = fold(name)
@@ -93,6 +97,7 @@ def noise_reason(name: str) -> str | None:
         (CONTACT.search, "holds a URL, e-mail address or handle"),
         (WEB_ADDRESS.match, "holds a URL, e-mail address or handle"),
         (_UI.search, "is a UI string"),
+        (_PHOTO_CREDIT.search, "is a photo credit"),
         (_DATE.search, "holds a date or time"),
         (_ROLE.search, "holds a job title"),
         (ROLE_CJK.search, "holds a job title"),

@@ -160,8 +160,9 @@ _DESK = re.compile(
     r"|editorial board|wires?|agencies)$"
     r"|^redaktion\s[^,;|/:]+$"
     r"|^(?:the editors|(?:the )?editorial board|agencies|wire services)(?:\s+\S+){0,2}$"
-    # A site's generic desk account standing alone ("Nachrichten" on py_Wochenblatt: "News").
-    r"|^(?:news|nachrichten|noticias|actualités|notizie|nieuws|nyheter|wiadomości|haberler)$",
+    # A site's generic desk account standing alone ("Nachrichten" on py_Wochenblatt: "News"), or one
+    # word and such a word ("israel news", the account of Israel Nachrichten).
+    r"|^(?:\w+\s)?(?:news|nachrichten|noticias|actualités|notizie|nieuws|nyheter|wiadomości|haberler)$",
     re.IGNORECASE,
 )
 #: "Guardian staff reporter": a staff member credited by the desk's name, which is a desk credit after

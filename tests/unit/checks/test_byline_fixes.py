@@ -375,3 +375,19 @@ def test_social_link_labels_are_noise():
     # us_APNews_2024_09_03: newspaper4k returns "Iowa. twitter mailto" from an author box.
     assert noise_reason("Iowa. twitter mailto") == "is a UI string ('twitter')"
     assert noise_reason("Mary Twitterton") is None
+
+
+# -- round 7 of the judged sample ------------------------------------------------------------------
+
+
+def test_a_word_and_news_is_a_desk_account():
+    # il_IsraelNachrichten_2025_04_16: "israel news", the site's account (rel=author), was invented.
+    assert ids(("israel news",), authors=[]) == ["byline.organization"]
+    assert ids(("Jane Roe News",), authors=[]) == ["byline.invented"]  # two words and "News" is no desk
+
+
+def test_a_photo_credit_is_noise():
+    # uk_DailyStar_2024_04_23: newspaper4k returns "(Image: Getty Images)".
+    assert noise_reason("(Image: Getty Images)") == "is a photo credit ('Image:')"
+    assert noise_reason("Foto: Mads Claus Rasmussen") == "is a photo credit ('Foto:')"
+    assert noise_reason("Imogen Photos") is None
