@@ -244,3 +244,8 @@ def alternates(html: str, url: str) -> dict[str, Any]:
     # first, later would agree under each clock and look clock-dependent.
     _CALLS[url] = _CALLS.get(url, 0) + 1
     return {"title": "Bridge reopens" if _CALLS[url] % 2 else "Bridge reopens again"}
+
+
+def body_follows_the_clock(html: str, url: str) -> dict[str, Any]:
+    # Changes its body, not its date, with the clock: only dates follow the clock.
+    return {"title": "Bridge reopens", "body": f"Read at {dt.datetime.now(dt.timezone.utc):%Y}."}

@@ -29,6 +29,8 @@ __all__ = ["CLOCK_SHIFT", "DEFAULT_TIMEOUT", "run_one"]
 
 #: How far the second clock of the clock-dependence check sits from captured_at.
 CLOCK_SHIFT = dt.timedelta(days=400, hours=7, minutes=13)
+#: The fields that may follow the wall clock: a relative date ("41 minutes ago") resolved against it.
+_DATES = ("published", "modified")
 #: Seconds one extractor may take on one page, unless the caller or [tool.harness] timeout says otherwise.
 DEFAULT_TIMEOUT = 30.0
 
@@ -255,11 +257,25 @@ def _clock_findings(
             )
         ]  # fmt: skip
     changed = _differences(extraction, later)
-    key = changed[0]
+    dates = [key for key in changed if key in _DATES]
+    if not dates:
+        # Only dates follow the clock; a body or title that differs between the two clocks, while
+        # each clock agrees with itself, is an extractor that varies now and then (newspaper4k picks
+        # its main text block from a set of elements, ordered by memory address).
+        key = changed[0]
+        return [
+            make_finding(
+                fixture.name, extractor.name, "extractor.nondeterministic",
+                f"{', '.join(changed)} differed between runs, under two clocks (a result that is no date "
+                f"does not follow the clock): {_how(extraction, later, key)}",
+                field=key, expected=extraction.to_dict()[key], actual=later.to_dict()[key],
+            )
+        ]  # fmt: skip
+    key = dates[0]
     return [
         make_finding(
             fixture.name, extractor.name, "date.clock_dependent",
-            f"{', '.join(changed)} changed when only the wall clock moved {CLOCK_SHIFT.days} days on "
+            f"{', '.join(dates)} changed when only the wall clock moved {CLOCK_SHIFT.days} days on "
             f"(two runs under the same clock agree): {_how(extraction, later, key)}",
             field=key, expected=extraction.to_dict()[key], actual=later.to_dict()[key],
         )

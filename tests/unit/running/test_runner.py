@@ -86,6 +86,13 @@ def test_an_extractor_that_alternates_from_call_to_call_is_not_clock_dependent()
     assert "date.clock_dependent" not in found
 
 
+def test_a_body_that_changes_with_the_clock_is_nondeterminism_not_a_clock_dependent_date():
+    # The rule: date.clock_dependent only when the later clock changes a date.
+    found = run("body_follows_the_clock").findings
+    assert [f.check for f in found] == ["extractor.nondeterministic"]
+    assert found[0].field == "body"
+
+
 def test_the_clock_is_frozen_at_captured_at():
     result = run("reads_the_clock", clock_check=False)
     assert result.extraction is not None
