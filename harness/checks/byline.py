@@ -304,7 +304,11 @@ def _noise_finding(ctx: CheckContext, name: str, credits: _Credits, found: set[s
         held = None
     if held is None:
         if reason is None:
-            return None
+            part = _part_of(name, credits.people)
+            if part is None:
+                return None
+            reason = f"is part of {part!r}, a true author's name split apart"
+            return ctx.finding("byline.noise", f"{name!r} {reason}", expected=part, actual=name)
         return ctx.finding("byline.noise", f"{name!r} {reason}", expected=_closest(name, truth.authors), actual=name)
     found.add(name_key(held.person))
     if reason is None:
@@ -314,6 +318,17 @@ def _noise_finding(ctx: CheckContext, name: str, credits: _Credits, found: set[s
             else f"holds {held.person!r} and more: {held.rest!r}"
         )
     return ctx.finding("byline.noise", f"{name!r} {reason}", expected=held.person, actual=name)
+
+
+def _part_of(name: str, people: dict[str, str]) -> str | None:
+    """The true person whose name ``name`` is one word of ("Xiaoying" of "Xiaoying You", when
+    "You, Xiaoying" was split at its comma); None for anything longer or shorter than a word."""
+    key = name_key(name)
+    if " " in key or len(key) < 2:
+        return None
+    return next(
+        (person for person_key, person in people.items() if key in person_key.split() and key != person_key), None
+    )
 
 
 def _joined_finding(ctx: CheckContext, name: str, joined: _Joined, truth: tuple[str, ...]) -> Finding:

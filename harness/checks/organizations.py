@@ -268,9 +268,14 @@ class Organizations:
             return f"it is a company ({form.group(0).strip()!r})"
         if self.web_addresses and WEB_ADDRESS.match(text):
             return _WEB_REASON
+        words = text.split()
+        # A named organization and its region in capitals ("MDR THÜRINGEN", "MDR SACHSEN-ANHALT").
+        if len(words) >= 2 and words[-1].isupper() and len(words[-1]) >= 4:
+            regional = self.named.get(org_key(" ".join(words[:-1])))
+            if regional:
+                return f"{regional}, in one of its regions ({words[-1]!r})"
         # The site's own account, named after it with a letter added ("Ilanga D" on Ilanga's pages,
         # linked to /author/admin/). A person's surname is more than a letter ("Elle Hunt" on Elle).
-        words = text.split()
         if len(words) >= 2 and len(words[-1].rstrip(".")) == 1:
             stem = org_key(" ".join(words[:-1]))
             # The name itself ("Ilanga") or the first words of one ("Ilanga News").

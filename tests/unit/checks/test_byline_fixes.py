@@ -391,3 +391,20 @@ def test_a_photo_credit_is_noise():
     assert noise_reason("(Image: Getty Images)") == "is a photo credit ('Image:')"
     assert noise_reason("Foto: Mads Claus Rasmussen") == "is a photo credit ('Foto:')"
     assert noise_reason("Imogen Photos") is None
+
+
+# -- round 8 of the judged sample ------------------------------------------------------------------
+
+
+def test_a_broadcaster_and_its_region_is_an_organization():
+    # de_MDR_2023_04_28: newspaper4k returns "MDR THÜRINGEN" (the regional station); it was invented.
+    assert ids(("MDR THÜRINGEN",), authors=["David Straub"]) == ["byline.organization", "byline.incomplete"]
+    assert ids(("Mark STRANGER",), authors=["David Straub"]) == ["byline.invented", "byline.incomplete"]
+
+
+def test_a_true_name_split_apart_is_noise():
+    # uk_Nature_2025_11_04: trafilatura splits "You, Xiaoying" at the comma; the parts were invented.
+    found = findings(("You", "Xiaoying"), authors=["Xiaoying You"])
+    assert [f.check for f in found] == ["byline.noise", "byline.noise", "byline.incomplete"]
+    assert found[0].message == "'You' is part of 'Xiaoying You', a true author's name split apart"
+    assert ids(("Smith",), authors=["Xiaoying You"]) == ["byline.invented", "byline.incomplete"]
