@@ -190,93 +190,74 @@ def _how(before: Extraction, after: Extraction, key: str) -> str:
     return f"{key} was {was!r}, became {became!r}"
 
 
+def _moved(
+    fixture: Fixture, extractor: LoadedExtractor, check: str, what: str, fields: list[str],
+    before: Extraction, after: Extraction,
+) -> list[Finding]:  # fmt: skip
+    """One finding that ``fields`` moved from ``before`` to ``after``: "<fields> <what>: <how>"."""
+    key = fields[0]
+    return [
+        make_finding(
+            fixture.name, extractor.name, check, f"{', '.join(fields)} {what}: {_how(before, after, key)}",
+            field=key, expected=before.to_dict()[key], actual=after.to_dict()[key],
+        )
+    ]  # fmt: skip
+
+
+def _rerun(extractor: LoadedExtractor, fixture: Fixture, clock: dt.datetime, timeout: float | None) -> Extraction | str:
+    """The extraction of another run under ``clock``, or how it failed ("timed out", "raised …")."""
+    attempt = _attempt(extractor, fixture, clock, timeout)
+    if attempt.timed_out or attempt.error is not None:
+        return "timed out" if attempt.timed_out else f"raised {attempt.error}"
+    return normalize(attempt.value)[0]
+
+
 def _clock_findings(
     extractor: LoadedExtractor, fixture: Fixture, extraction: Extraction, timeout: float | None
 ) -> list[Finding]:
     """Does the result depend on the wall clock? Run again under a clock 400 days later; when that
     differs, run once more under the later clock and then under the first, so that nondeterminism
-    is not blamed on the clock: only results that agree under each clock and differ between them
-    are clock-dependent."""
+    is not blamed on the clock. Only dates follow the clock: a date that agrees under each clock
+    and differs between them is ``date.clock_dependent``; anything else that varies is
+    ``extractor.nondeterministic``."""
     captured = fixture.expectation.captured_at
-    shifted = _attempt(extractor, fixture, captured + CLOCK_SHIFT, timeout)
-    later = normalize(shifted.value)[0] if not (shifted.timed_out or shifted.error) else None
-    if later is not None and not _differences(extraction, later):
+    later = _rerun(extractor, fixture, captured + CLOCK_SHIFT, timeout)
+    if isinstance(later, Extraction) and not _differences(extraction, later):
         return []
-    if later is not None:
-        # Once more under the later clock, then once more under the first: an extractor that varies
-        # on its own can agree with itself twice by chance, or alternate from call to call (newspaper4k
-        # on one National Post page did, run after run), which runs in the order first, later,
-        # first, later would take for the clock; first, later, later, first does not.
-        shifted_again = _attempt(extractor, fixture, captured + CLOCK_SHIFT, timeout)
-        failed = shifted_again.timed_out or shifted_again.error is not None
-        again_later = None if failed else normalize(shifted_again.value)[0]
-        varied = _differences(later, again_later) if again_later is not None else []
-        if again_later is not None and varied:
-            key = varied[0]
-            return [
-                make_finding(
-                    fixture.name, extractor.name, "extractor.nondeterministic",
-                    f"{', '.join(varied)} differed between two runs under the same clock: "
-                    f"{_how(later, again_later, key)}",
-                    field=key, expected=later.to_dict()[key], actual=again_later.to_dict()[key],
-                )
-            ]  # fmt: skip
-        if failed:
-            return [
-                make_finding(
-                    fixture.name, extractor.name, "extractor.nondeterministic",
-                    "ran fine once under a clock and failed the second time under the same one",
-                )
-            ]  # fmt: skip
-    again = _attempt(extractor, fixture, captured, timeout)
-    if again.timed_out or again.error is not None:
-        what = "timed out" if again.timed_out else f"raised {again.error}"
-        return [
-            make_finding(
-                fixture.name, extractor.name, "extractor.nondeterministic",
-                f"ran fine once but {what} on a second run under the same clock",
-            )
-        ]  # fmt: skip
-    repeat = normalize(again.value)[0]
-    changed = _differences(extraction, repeat)
-    if changed:
-        key = changed[0]
-        return [
-            make_finding(
-                fixture.name, extractor.name, "extractor.nondeterministic",
-                f"{', '.join(changed)} differed between two runs under the same clock: {_how(extraction, repeat, key)}",
-                field=key, expected=extraction.to_dict()[key], actual=repeat.to_dict()[key],
-            )
-        ]  # fmt: skip
-    if later is None:
-        what = "timed out" if shifted.timed_out else f"raised {shifted.error}"
+    same_clock = "differed between two runs under the same clock"
+    # Once more under the later clock, then once more under the first: an extractor that varies on
+    # its own can agree with itself twice by chance, or alternate from call to call (newspaper4k on
+    # a National Post page did), which runs in the order first, later, first, later would take for
+    # the clock; first, later, later, first does not.
+    if isinstance(later, Extraction):
+        again_later = _rerun(extractor, fixture, captured + CLOCK_SHIFT, timeout)
+        if isinstance(again_later, str):
+            return [_one_failure(fixture, extractor, f"ran fine once but {again_later} on a second run under a clock")]
+        if varied := _differences(later, again_later):
+            return _moved(fixture, extractor, "extractor.nondeterministic", same_clock, varied, later, again_later)
+    repeat = _rerun(extractor, fixture, captured, timeout)
+    if isinstance(repeat, str):
+        return [_one_failure(fixture, extractor, f"ran fine once but {repeat} on a second run under the same clock")]
+    if changed := _differences(extraction, repeat):
+        return _moved(fixture, extractor, "extractor.nondeterministic", same_clock, changed, extraction, repeat)
+    if isinstance(later, str):
         return [
             make_finding(
                 fixture.name, extractor.name, "date.clock_dependent",
-                f"ran fine with the clock at captured_at but {what} with the clock {CLOCK_SHIFT.days} days later",
+                f"ran fine with the clock at captured_at but {later} with the clock {CLOCK_SHIFT.days} days later",
             )
         ]  # fmt: skip
     changed = _differences(extraction, later)
     dates = [key for key in changed if key in _DATES]
     if not dates:
-        # Only dates follow the clock; a body or title that differs between the two clocks, while
-        # each clock agrees with itself, is an extractor that varies now and then (newspaper4k picks
-        # its main text block from a set of elements, ordered by memory address).
-        key = changed[0]
-        return [
-            make_finding(
-                fixture.name, extractor.name, "extractor.nondeterministic",
-                f"{', '.join(changed)} differed between runs, under two clocks (a result that is no date "
-                f"does not follow the clock): {_how(extraction, later, key)}",
-                field=key, expected=extraction.to_dict()[key], actual=later.to_dict()[key],
-            )
-        ]  # fmt: skip
-    key = dates[0]
-    return [
-        make_finding(
-            fixture.name, extractor.name, "date.clock_dependent",
-            f"{', '.join(dates)} changed when only the wall clock moved {CLOCK_SHIFT.days} days on "
-            f"(two runs under the same clock agree): {_how(extraction, later, key)}",
-            field=key, expected=extraction.to_dict()[key], actual=later.to_dict()[key],
-        )
-    ]  # fmt: skip
+        # A body or title that differs between the two clocks while each clock agrees with itself is an
+        # extractor that varies now and then (newspaper4k picks its main text block from a set of
+        # elements, ordered by memory address).
+        what = "differed between runs, under two clocks (a result that is no date does not follow the clock)"
+        return _moved(fixture, extractor, "extractor.nondeterministic", what, changed, extraction, later)
+    what = f"changed when only the wall clock moved {CLOCK_SHIFT.days} days on (two runs under the same clock agree)"
+    return _moved(fixture, extractor, "date.clock_dependent", what, dates, extraction, later)
+
+
+def _one_failure(fixture: Fixture, extractor: LoadedExtractor, message: str) -> Finding:
+    return make_finding(fixture.name, extractor.name, "extractor.nondeterministic", message)
