@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .draft import draft_expectation, page_evidence, save_drafted
 from .imports import ImportReport, import_corpus, import_html, import_warc
-from .record import DEFAULT_SCRUB_HEADERS, Recorded, fetch, record, slug_for
+from .record import DEFAULT_SCRUB_HEADERS, Recorded, fetch, record
 from .refresh import REGIONS, RefreshReport, refresh, regions
 from .review import Draft, accept, drafts, parse_edit, reject
 
@@ -31,5 +31,4 @@ __all__ = [
     "regions",
     "reject",
     "save_drafted",
-    "slug_for",
 ]

@@ -11,13 +11,20 @@ from typing import Any
 
 from ..checks import audit_fixture
 from ..core import OFFSET, Finding, FixtureError, HarnessError, UsageError, schema, zone
-from ..fixtures import decode_html, interaction, open_corpus, read_page_bytes, save_fixture
+from ..fixtures import (
+    decode_html,
+    fixture_name_for,
+    inside,
+    interaction,
+    open_corpus,
+    read_page_bytes,
+    safe_segment,
+    save_fixture,
+    short_hash,
+)
 from .draft import save_drafted
-from .record import slug_for
 
 __all__ = ["ImportReport", "import_corpus", "import_html", "import_warc"]
-
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 @dataclass
@@ -31,12 +38,6 @@ class ImportReport:
     unknown_capture: int = 0
     #: What the truth audit doubts in the fixtures written; None where no audit ran.
     audit: list[Finding] | None = None
-
-
-def _safe(name: str) -> str:
-    """A file name from a page name: no separators, no traversal, not empty."""
-    cleaned = _UNSAFE.sub("-", name).strip(".-")
-    return cleaned[:120] or "page"
 
 
 def import_corpus(
@@ -71,13 +72,13 @@ def import_corpus(
         if isinstance(item, FixtureError):
             report.problems.append(item)
             continue
-        cassette = target / f"{_safe(item.name)}.yaml"
         truth = dict(item.expectation.raw)
         try:
+            cassette = inside(target, f"{safe_segment(item.name)}.yaml")
             save_fixture(cassette, [dict(i) for i in item.page.interactions], truth, force=force)
         except FixtureError as error:
             if "already exists" in error.reason:
-                report.skipped.append(cassette)
+                report.skipped.append(Path(str(error.path)))
             else:
                 report.problems.append(error)
             continue
@@ -112,7 +113,7 @@ def _check_defaults(captured_at: dt.datetime | None, timezone: str | None) -> No
 def _save_page(
     out: Path, name: str, interactions: list[dict[str, Any]], captured: dt.datetime, *, force: bool, draft: bool
 ) -> Path:
-    return save_drafted(out / f"{name}.yaml", interactions, captured, force=force, draft=draft)
+    return save_drafted(inside(out, f"{name}.yaml"), interactions, captured, force=force, draft=draft)
 
 
 #: Headers of an imported response that would lie about the body as stored (decoded text, UTF-8),
@@ -140,8 +141,22 @@ def import_html(
     text = decode_html(read_page_bytes(source), source)[0]
     if captured_at is None:
         captured_at = dt.datetime.fromtimestamp(source.stat().st_mtime, dt.timezone.utc).replace(microsecond=0)
-    return _save_page(Path(out), name or slug_for(url), [_imported(url, 200, {}, text)], captured_at, force=force,
-                      draft=draft)  # fmt: skip
+    page = _imported(url, 200, {}, text)
+    return _save_page(Path(out), name or fixture_name_for(url), [page], captured_at, force=force, draft=draft)
+
+
+def _unclashed(name: str, url: str, taken: dict[str, tuple[str, int]], where: str) -> str:
+    """``name``, or ``name`` with a hash of ``url`` when another URL of this run already has it.
+
+    Raises:
+        FixtureError: this run already wrote a response for the same URL (an archive's revisit).
+    """
+    if name not in taken:
+        return name
+    first_url, first = taken[name]
+    if first_url == url:
+        raise FixtureError(where, f"a second response for this URL; the one in record {first} was kept")
+    return f"{name}-{short_hash(url)}"
 
 
 def import_warc(path: str | Path, out: str | Path, *, force: bool = False, draft: bool = True) -> ImportReport:
@@ -153,6 +168,7 @@ def import_warc(path: str | Path, out: str | Path, *, force: bool = False, draft
         raise UsageError(msg) from None
     report = ImportReport()
     source = Path(path)
+    taken: dict[str, tuple[str, int]] = {}  # fixture name -> the URL and record written under it this run
     try:
         stream = source.open("rb")
     except OSError as error:
@@ -165,9 +181,10 @@ def import_warc(path: str | Path, out: str | Path, *, force: bool = False, draft
                 content_type = warc.http_headers.get_header("Content-Type") or ""
                 if "html" not in content_type.lower():
                     continue
-                url = warc.rec_headers.get_header("WARC-Target-URI")
+                url = warc.rec_headers.get_header("WARC-Target-URI") or ""
                 where = f"{source} record {number} ({url})"
                 try:
+                    name = _unclashed(fixture_name_for(url), url, taken, where)
                     text = decode_html(warc.content_stream().read(), where)[0]
                     moment = dt.datetime.fromisoformat(
                         (warc.rec_headers.get_header("WARC-Date") or "").replace("Z", "+00:00")
@@ -177,7 +194,7 @@ def import_warc(path: str | Path, out: str | Path, *, force: bool = False, draft
                     for key, value in warc.http_headers.headers:
                         headers.setdefault(key, []).append(value)
                     page = _imported(url, status, headers, text)
-                    cassette = _save_page(Path(out), slug_for(url), [page], moment, force=force, draft=draft)
+                    cassette = _save_page(Path(out), name, [page], moment, force=force, draft=draft)
                 except FixtureError as error:
                     if "already exists" in error.reason:
                         report.skipped.append(Path(str(error.path)))
@@ -187,6 +204,10 @@ def import_warc(path: str | Path, out: str | Path, *, force: bool = False, draft
                 except ValueError as error:
                     report.problems.append(FixtureError(where, f"unreadable record: {error}"))
                     continue
+                except OSError as error:  # one record's file cannot be written: the others still can
+                    report.problems.append(FixtureError(where, f"cannot write its fixture: {error.strerror or error}"))
+                    continue
+                taken[name] = (url, number)
                 report.written.append(cassette)
         except Exception as error:  # a truncated or corrupt archive: keep what was read
             report.problems.append(FixtureError(source, f"the archive stops being readable: {error}"))

@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..core import FixtureError, header
-from ..fixtures import CHARSET, decode_html, expectation_path
+from ..fixtures import CHARSET, decode_html, expectation_path, fixture_name_for, inside
 from .draft import save_drafted
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
-__all__ = ["DEFAULT_SCRUB_HEADERS", "Recorded", "fetch", "record", "slug_for"]
+__all__ = ["DEFAULT_SCRUB_HEADERS", "Recorded", "fetch", "record"]
 
 #: Headers removed from what is recorded (request and response), compared case-insensitively.
 DEFAULT_SCRUB_HEADERS = ("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "x-auth-token")
@@ -180,18 +180,6 @@ def fetch(
     return recorded
 
 
-def slug_for(url: str) -> str:
-    """A fixture name from a URL: ``<site>/<last path segment>``."""
-    parts = urlsplit(url)
-    host = re.sub(r"^www\.", "", parts.hostname or "site").replace(":", "-")
-    segments = [s for s in parts.path.split("/") if s]
-    leaf = re.sub(r"\.(html?|php|aspx?)$", "", segments[-1]) if segments else "index"
-    if leaf.isdigit() and len(segments) > 1:
-        leaf = f"{segments[-2]}-{leaf}"
-    leaf = re.sub(r"[^A-Za-z0-9._-]+", "-", leaf).strip("-.")[:80] or "page"
-    return f"{host}/{leaf}"
-
-
 def record(
     urls: Iterable[str],
     out: str | Path,
@@ -208,7 +196,11 @@ def record(
     """Record each URL as a fixture under ``out``; a URL that fails gets its problem, the rest go on."""
     results = []
     for url in urls:
-        cassette = Path(out) / f"{name or slug_for(url)}.yaml"
+        try:
+            cassette = inside(out, f"{name or fixture_name_for(url)}.yaml")
+        except FixtureError as error:
+            results.append(Recorded(url, problem=error.reason))
+            continue
         if not force and (cassette.exists() or expectation_path(cassette).exists()):
             results.append(Recorded(url, problem=f"{cassette} already exists; pass --force to overwrite it"))
             continue

@@ -27,6 +27,8 @@ def render_text(report: FuzzReport) -> str:
         lines.extend(f"        {f.check}: {f.message}" for f in result.findings)
         if result.saved:
             lines.append(f"        saved as {result.saved}")
+        elif result.save_problem:
+            lines.append(f"        not saved: {result.save_problem}")
     if report.failed:
         lines.append(
             f"Reproduce with: harness fuzz -e {report.extractor} --seed {report.seed} --examples {report.examples}; "

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..checks import CONTRACT_CHECKS
-from ..core import UsageError
-from ..fixtures import save_fixture
+from ..core import FixtureError, UsageError
+from ..fixtures import inside, safe_segment, save_fixture
 from ..running import DEFAULT_TIMEOUT, run_one
 from ..strategies import Mutated, from_fixture, pages
 
@@ -61,6 +61,8 @@ class PropertyResult:
     findings: list[Finding] = field(default_factory=list)
     description: str = ""
     saved: Path | None = None
+    #: Why the counterexample could not be saved, when it could not.
+    save_problem: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data."""
@@ -73,6 +75,7 @@ class PropertyResult:
             "description": self.description,
             "findings": [{"check": f.check, "message": f.message} for f in self.findings],
             "saved": str(self.saved) if self.saved else None,
+            "save_problem": self.save_problem,
         }
 
 
@@ -199,7 +202,12 @@ def fuzz(
             )
             result = PropertyResult(name, False, probed, fixture, _violations(runner, found, checks), description)
             if save_failures is not None:
-                result.saved = _save(fixture, Path(save_failures), name)
+                try:
+                    result.saved = _save(fixture, Path(save_failures), name)
+                except FixtureError as error:  # the counterexample is still printed in full
+                    result.save_problem = f"{error.path}: {error.reason}"
+                except OSError as error:
+                    result.save_problem = f"{error.filename}: {error.strerror or error}"
         report.results.append(result)
         if on_result is not None:
             on_result(result)
@@ -209,8 +217,7 @@ def fuzz(
 
 def _save(fixture: Fixture, folder: Path, prop: str) -> Path:
     """Write a counterexample as a fixture that then runs as an ordinary golden test."""
-    slug = fixture.name.replace("/", "-").replace("+", "-")
-    cassette = folder / f"{prop}-{slug}.yaml"
+    cassette = inside(folder, f"{safe_segment(f'{prop}-{fixture.name}')}.yaml")
     truth = dict(fixture.expectation.raw)
     truth["notes"] = f"Saved by 'harness fuzz': a counterexample to the property {prop!r}."
     save_fixture(cassette, [dict(i) for i in fixture.page.interactions], truth, force=True)

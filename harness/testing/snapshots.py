@@ -13,13 +13,12 @@ Updates write only what was asked (new, changed, or all) and never delete.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..core import fold, name_key, parse_stamp, shingle_f1
-from ..fixtures import write_atomic
+from ..fixtures import safe_segment, write_atomic
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -43,7 +42,6 @@ FIELDS = ("title", "authors", "published", "modified", "body", "language")
 Update = Literal["new", "changed", "all"]
 #: What became of one item's snapshot.
 SnapshotStatus = Literal["off", "missing", "same", "changed", "written-new", "written-changed", "rewritten"]
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 @dataclass(frozen=True)
@@ -57,7 +55,7 @@ class FieldChange:
 
 
 def _extractor_folder(extractor: str) -> str:
-    return _UNSAFE.sub("-", extractor).strip("-.") or "extractor"
+    return safe_segment(extractor, "extractor")
 
 
 def snapshot_path(fixture: Fixture, extractor: str) -> Path:
