@@ -53,7 +53,7 @@ from .model import (
     Status,
     header,
 )
-from .resources import bundled_cassettes, schema, schema_errors
+from .resources import bundled_cassettes, schema, schema_errors, schema_problem
 from .stamps import OFFSET, RFC3339, Stamp, as_stated, offset_name, parse_stamp, zone
 from .stated import DATE_META, DateKind, StatedDate, stated_dates
 
@@ -104,6 +104,7 @@ __all__ = [
     "parse_stamp",
     "schema",
     "schema_errors",
+    "schema_problem",
     "shingle_f1",
     "shingle_overlap",
     "shingle_scores",

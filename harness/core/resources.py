@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     import jsonschema
 
-__all__ = ["bundled_cassettes", "schema", "schema_errors"]
+__all__ = ["bundled_cassettes", "schema", "schema_errors", "schema_problem"]
 
 _ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,6 +67,14 @@ def schema_errors(name: str, instance: object) -> Iterator[str]:
             yield f"{where}: {_short(repr(error.instance))} is not {hint}"
         else:
             yield f"{where}: {_short(error.message)}"
+
+
+def schema_problem(name: str, instance: object) -> str | None:
+    """The first error of ``instance`` against a shipped schema, with how many follow; None when valid."""
+    errors = list(schema_errors(name, instance))
+    if not errors:
+        return None
+    return errors[0] + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else "")
 
 
 def _short(text: str, limit: int = 160) -> str:

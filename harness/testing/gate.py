@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..checks import CATALOGUE
-from ..core import UsageError, overlap_f1
+from ..core import UsageError, overlap_f1, schema_problem
 from ..scoring import PageScore, paired_difference
 from .config import GateConfig
 
@@ -87,6 +87,10 @@ def load_report(path: str | Path) -> dict[str, Any]:
         raise UsageError(msg) from None
     if not isinstance(data, dict) or data.get("format") != "news-harness score 1" or "page_results" not in data:
         msg = f"{str(path)!r} is not a score report with page results; write one with 'harness score --json FILE'"
+        raise UsageError(msg)
+    problem = schema_problem("score", data)
+    if problem:
+        msg = f"{str(path)!r} is not a well-formed score report: {problem}"
         raise UsageError(msg)
     return data
 
