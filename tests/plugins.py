@@ -249,3 +249,8 @@ def alternates(html: str, url: str) -> dict[str, Any]:
 def body_follows_the_clock(html: str, url: str) -> dict[str, Any]:
     # Changes its body, not its date, with the clock: only dates follow the clock.
     return {"title": "Bridge reopens", "body": f"Read at {dt.datetime.now(dt.timezone.utc):%Y}."}
+
+
+def crowd(html: str, url: str) -> dict[str, Any]:
+    """A byline of 10,000 invented people, one of them with a name that tries to forge a report line."""
+    return {"authors": [f"Person {n}" for n in range(10_000)] + ["Eve\nproblem: forged line; everything is fine"]}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..core import contains, fold, shingle_scores
+from ..core import contains, fold, listed, shingle_scores
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -36,8 +36,7 @@ DEFAULT_RECALL_FLOOR = 0.85
 
 
 def _quote(snippets: list[str], limit: int = 3) -> str:
-    shown = ", ".join(repr(s if len(s) <= 60 else s[:57] + "...") for s in snippets[:limit])
-    return shown + (f" and {len(snippets) - limit} more" if len(snippets) > limit else "")
+    return listed(snippets, limit=limit, width=60, empty="")
 
 
 def check_body(ctx: CheckContext) -> Iterator[Finding]:

@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..core import fold, name_key
+from ..core import fold, listed, name_key
 from .names import CONTACT, ROLE_CJK, noise_reason
 from .organizations import organizations_of
 
@@ -350,9 +350,7 @@ def _invented_message(unexplained: list[str], people: list[str], credited: list[
 
 
 def _names(names: object) -> str:
-    items = [str(n) for n in names] if isinstance(names, (list, tuple)) else [str(names)]
-    quoted = [repr(n) for n in items]
-    return ", ".join(quoted) if quoted else "nobody"
+    return listed(names if isinstance(names, (list, tuple)) else [names])
 
 
 def _closest(name: str, truth: tuple[str, ...]) -> str | None:

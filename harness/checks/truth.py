@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from ..core import Stamp, contains, fold, name_key, parse_stamp, shingle_overlap
+from ..core import Stamp, contains, fold, name_key, parse_stamp, quoted, shingle_overlap
 from .catalogue import make_finding
 from .dates import day_readings
 from .organizations import organizations_of
@@ -53,8 +53,7 @@ _TOLERANCE = dt.timedelta(seconds=60)
 
 
 def _quote(text: str, limit: int = 80) -> str:
-    text = fold(text)
-    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+    return quoted(fold(text), limit)
 
 
 def _stated(values: Sequence[Stated], limit: int = 3) -> str:

@@ -18,6 +18,7 @@ from .compare import (
     squash,
     tokens,
 )
+from .display import listed, printable, printable_lines, quoted
 from .errors import (
     ExpectationError,
     ExtractorError,
@@ -94,6 +95,7 @@ __all__ = [
     "header",
     "html_to_text",
     "jsonld_items",
+    "listed",
     "meta_key",
     "name_key",
     "node_names",
@@ -102,6 +104,9 @@ __all__ = [
     "overlap_f1",
     "parse_html",
     "parse_stamp",
+    "printable",
+    "printable_lines",
+    "quoted",
     "schema",
     "schema_errors",
     "schema_problem",

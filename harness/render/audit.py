@@ -8,6 +8,8 @@ from collections import Counter
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from ..core import printable_lines
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -50,7 +52,7 @@ def render_text(report: AuditReport) -> str:
             "Each doubt is about the truth (expected.json), not an extractor: check it against the page and "
             "correct the truth, or silence the id in [tool.harness.severity]."
         )
-    return "\n".join(lines)
+    return printable_lines(lines)
 
 
 def _count(number: int, noun: str) -> str:
@@ -79,4 +81,4 @@ def render_suspects(suspects: Sequence[SuspectTruth], option: str = "--strict-tr
         f"{option}: error findings rest on {_count(len(suspects), 'doubted truth')}, and a verdict on a doubted "
         f"truth may be a false alarm. Correct those truths (see 'harness audit'), or run without {option}."
     )
-    return "\n".join(lines)
+    return printable_lines(lines)

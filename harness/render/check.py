@@ -6,6 +6,8 @@ import json
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from ..core import printable_lines
+
 if TYPE_CHECKING:
     from ..core import Finding
     from ..running import CheckReport
@@ -64,7 +66,7 @@ def render_text(report: CheckReport, *, verbose: bool = False) -> str:
         lines.append(
             "Each E line is a defect in that extractor's result; 'harness check --format json' has the details."
         )
-    return "\n".join(lines)
+    return printable_lines(lines)
 
 
 def render_json(report: CheckReport) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
+from ..core import printable_lines
+
 if TYPE_CHECKING:
     from ..core import Finding
     from ..testing import ItemOutcome
@@ -56,4 +58,4 @@ def render_text(outcome: ItemOutcome) -> str:
             if change.field == "body" and isinstance(change.before, str) and isinstance(change.after, str):
                 lines.extend(_body_diff(change.before, change.after))
         lines.append("  If the change is intended, accept it with --harness-update=changed.")
-    return "\n".join(lines)
+    return printable_lines(lines)

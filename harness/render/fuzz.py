@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from ..core import printable_lines
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -34,7 +36,7 @@ def render_text(report: FuzzReport) -> str:
             f"Reproduce with: harness fuzz -e {report.extractor} --seed {report.seed} --examples {report.examples}; "
             "--save-failures DIR writes each counterexample as a fixture."
         )
-    return "\n".join(lines)
+    return printable_lines(lines)
 
 
 def render_json(reports: Sequence[FuzzReport]) -> str:
@@ -55,4 +57,4 @@ def render_markdown(reports: Sequence[FuzzReport]) -> str:
     for report in reports:
         cells = {r.name: ("✓" if r.held else "✗") for r in report.results}
         out.append(f"| {report.extractor} | " + " | ".join(cells.get(n, "") for n in names) + " |")
-    return "\n".join(out) + "\n"
+    return printable_lines(out) + "\n"

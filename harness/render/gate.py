@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from ..core import printable_lines
 from ..scoring import METRICS
 from ..testing import EPSILON
 
@@ -53,7 +54,7 @@ def render_text(report: DiffReport) -> str:
         lines.append("Gate FAILED: " + "; ".join(report.failures))
     else:
         lines.append("Gate passed.")
-    return "\n".join(lines)
+    return printable_lines(lines)
 
 
 def render_markdown(report: DiffReport) -> str:
@@ -74,7 +75,7 @@ def render_markdown(report: DiffReport) -> str:
     if rows:
         out += ["| extractor | figure | HEAD − BASE | 95% interval |", "|---|---|---|---|"]
         out += [f"| {e} | {_LABELS[m]} | {c['difference']:+.3f} | {_interval(c).strip(' ()')} |" for e, m, c in rows]
-    return "\n".join(out) + "\n"
+    return printable_lines(out) + "\n"
 
 
 def _escape(text: str) -> str:
@@ -92,7 +93,7 @@ def render_github(report: DiffReport) -> str:
         out.append(f"::notice title={_escape(title)}::{_escape(f'{change.page}: {change.detail}')}")
     for failure in report.failures:
         out.append(f"::error title=news-harness gate failed::{_escape(failure)}")
-    return "\n".join(out)
+    return printable_lines(out)
 
 
 def render_json(report: DiffReport) -> str:

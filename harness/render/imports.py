@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..core import printable_lines
 from . import audit
 
 if TYPE_CHECKING:
@@ -27,4 +28,4 @@ def render_text(report: ImportReport, out: str) -> str:
         + (f"; kept {len(report.skipped)} that already existed (--force overwrites them)" if report.skipped else "")
         + (f"; {len(report.problems)} pages could not be read" if report.problems else "")
     )
-    return "\n".join(lines)
+    return printable_lines(lines)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..core import printable_lines
+
 __all__ = ["render_json", "render_text"]
 
 
@@ -17,7 +19,7 @@ def render_text(listing: dict[str, Any]) -> str:
     lines.append(f"\nFixtures ({len(listing['fixtures'])}):")
     lines.extend(f"  {fixture['name']}" for fixture in listing["fixtures"])
     lines.extend(f"problem: {problem}" for problem in listing["problems"])
-    return "\n".join(lines)
+    return printable_lines(lines)
 
 
 def render_json(listing: dict[str, Any]) -> str:

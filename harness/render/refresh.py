@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..core import printable_lines
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -34,4 +36,4 @@ def render_text(reports: Sequence[RefreshReport]) -> str:
         else:
             lines.append("  no extractor's result moved")
         lines.append("  Re-record it with 'harness record URL --force' once the change is understood.")
-    return "\n".join(lines)
+    return printable_lines(lines)

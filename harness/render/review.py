@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from ..core import printable_lines
+
 if TYPE_CHECKING:
     from ..authoring import Draft
 
@@ -27,4 +29,4 @@ def render_text(draft: Draft) -> str:
     for label, key in (("byline elements", "bylines"), ("time elements", "times"), ("metadata", "meta")):
         for item in page.get(key, [])[:8]:
             lines.append(f"  page {label}: {item}")
-    return "\n".join(lines)
+    return printable_lines(lines)

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..core import UsageError
+from ..core import UsageError, printable_lines
 
 if TYPE_CHECKING:
     from ..scoring import Estimate, ExtractorScore, ScoreReport
@@ -120,7 +120,7 @@ def render_text(report: ScoreReport) -> str:
     )
     lines.extend(f"note: {note}" for note in report.notes)
     lines.extend(f"problem: {problem}" for problem in report.problems)
-    return "\n".join(lines)
+    return printable_lines(lines)
 
 
 def render_markdown(report: ScoreReport) -> str:
@@ -136,7 +136,7 @@ def render_markdown(report: ScoreReport) -> str:
     )
     out.extend(f"- {note}" for note in report.notes)
     out.extend(f"- problem: {problem}" for problem in report.problems)
-    return "\n".join(out) + "\n"
+    return printable_lines(out) + "\n"
 
 
 def render_json(report: ScoreReport) -> str:
@@ -166,4 +166,4 @@ def render_compare(report: ScoreReport, base: str, head: str) -> str:
         lines.append(
             f"  {column.heading:<18} {change:+.3f} ± {d['std'] or 0:.3f}  95% [{low:+.3f}, {high:+.3f}]{verdict}"
         )
-    return "\n".join(lines)
+    return printable_lines(lines)

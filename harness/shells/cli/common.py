@@ -55,7 +55,9 @@ def timeout_option(default: float | None = None) -> Callable[[Any], Any]:
 
 def fail(error: HarnessError | str) -> NoReturn:
     """Print ``error`` as one line on stderr and exit with the usage status."""
-    click.echo(f"harness: error: {error}", err=True)
+    from ...core import printable
+
+    click.echo(f"harness: error: {printable(str(error))}", err=True)
     sys.exit(USAGE)
 
 

@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from ...core import printable
 from .common import extractor_option, fail, timeout_option
 
 
@@ -70,10 +71,10 @@ def record_command(
                      scrub_headers=scrub, keep_params=keep_params, draft=not no_draft)  # fmt: skip
     for result in results:
         if result.problem:
-            click.echo(f"problem: {result.url}: {result.problem}")
+            click.echo(printable(f"problem: {result.url}: {result.problem}"))
             continue
         scrubbed = f"; scrubbed {', '.join(result.scrubbed)}" if result.scrubbed else ""
-        click.echo(f"recorded {result.url} -> {result.cassette}{scrubbed}")
+        click.echo(printable(f"recorded {result.url} -> {result.cassette}{scrubbed}"))
     done = [r for r in results if r.cassette]
     if done:
         click.echo(f"Review the drafted expectations before using them: harness review {out}")
@@ -113,7 +114,7 @@ def review_command(paths: tuple[str, ...], decision: str | None) -> None:
                 for path in reject(draft):
                     click.echo(f"deleted {path}")
         except HarnessError as error:
-            click.echo(f"problem: {error}")
+            click.echo(printable(f"problem: {error}"))
 
 
 @click.command("refresh")
@@ -138,7 +139,7 @@ def refresh_command(paths: tuple[str, ...], extractors: tuple[str, ...], timeout
     except HarnessError as error:
         fail(error)
     for problem in problems:
-        click.echo(f"problem: {problem}")
+        click.echo(printable(f"problem: {problem}"))
     click.echo(render.render_text(reports))
     if problems or any(r.problem for r in reports):
         sys.exit(2)
