@@ -254,3 +254,12 @@ def body_follows_the_clock(html: str, url: str) -> dict[str, Any]:
 def crowd(html: str, url: str) -> dict[str, Any]:
     """A byline of 10,000 invented people, one of them with a name that tries to forge a report line."""
     return {"authors": [f"Person {n}" for n in range(10_000)] + ["Eve\nproblem: forged line; everything is fine"]}
+
+
+def spawns(html: str, url: str) -> dict[str, Any]:
+    """Starts a long-lived child process of its own, then hangs."""
+    import subprocess
+
+    subprocess.Popen(["sleep", "300"])
+    time.sleep(300)
+    return {}

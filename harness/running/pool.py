@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import ctypes
 import multiprocessing
 import multiprocessing.connection
 import os
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +39,10 @@ __all__ = ["PageOutcome", "RunSettings", "run_pages"]
 
 #: Seconds a worker may overrun its extractor's own budget before it is killed.
 GRACE = 5.0
+#: Seconds between a waiting worker's checks that its parent is alive.
+_LIVENESS = 1.0
+#: prctl(2) option: the signal the kernel sends this process when its parent dies.
+_PR_SET_PDEATHSIG = 1
 #: Pages a worker runs before a fresh one replaces it, so that what extractors
 #: cache or leak (htmldate's date caches, lxml's arenas) cannot grow with the corpus.
 RECYCLE = 500
@@ -132,24 +138,57 @@ def _run_page(
         yield index, result, analyse(fixture, extractor, result) if analyse else None
 
 
+def _tie_to_parent(parent: int, inherited: Sequence[multiprocessing.connection.Connection]) -> None:
+    """Make this worker die with the harness, however the harness dies.
+
+    The parent's ends of every pipe, inherited through fork, are closed (a
+    worker holding them would never see end-of-file); on Linux the kernel
+    kills the worker when the parent dies; the worker leads its own process
+    group, so the parent can kill whatever an extractor spawns along with it.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited through fork
+    for conn in inherited:
+        with contextlib.suppress(OSError):
+            conn.close()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    with contextlib.suppress(OSError):
+        os.setpgid(0, 0)
+    if os.getppid() != parent:  # the parent died before the line above could take effect
+        os._exit(1)
+
+
+def _next_task(conn: multiprocessing.connection.Connection, parent: int) -> _Task | None:
+    """The next task, or None when the parent says stop, closes the pipe or is gone."""
+    while not conn.poll(_LIVENESS):
+        if os.getppid() != parent:  # where no parent-death signal exists
+            return None
+    try:
+        task: _Task | None = conn.recv()
+    except (EOFError, OSError):
+        return None
+    return task
+
+
 def _worker(
     conn: multiprocessing.connection.Connection,
     extractors: Sequence[LoadedExtractor],
     settings: RunSettings,
     analyse: Analyse | None,
     keep_results: bool,
+    ties: tuple[int, Sequence[multiprocessing.connection.Connection]],
 ) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    parent = ties[0]
+    _tie_to_parent(*ties)
     if settings.memory_mb:
         import resource
 
         limit = settings.memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while True:
-        try:
-            task: _Task | None = conn.recv()
-        except (EOFError, OSError):
-            return
+        task = _next_task(conn, parent)
         if task is None:
             return
         item = task.item
@@ -237,7 +276,8 @@ class _Pool:
         if analyse is not None:  # scoring: import numpy once here, not once per forked worker
             import numpy  # noqa: F401
         # fork: workers inherit the loaded extractors and predictions instead of re-importing them.
-        self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.forks = "fork" in methods
+        self.context = multiprocessing.get_context("fork" if self.forks else "spawn")
         self.extractors = extractors
         self.settings = settings
         self.analyse = analyse
@@ -249,9 +289,11 @@ class _Pool:
 
     def _start(self) -> _Slot:
         parent, child = self.context.Pipe()
+        # Under fork the worker gets the parent's pipe ends as they are, and closes them.
+        inherited = [slot.conn for slot in self.slots] + [parent] if self.forks else []
         process = self.context.Process(  # type: ignore[attr-defined]
             target=_worker,
-            args=(child, self.extractors, self.settings, self.analyse, self.keep_results),
+            args=(child, self.extractors, self.settings, self.analyse, self.keep_results, (os.getpid(), inherited)),
             daemon=True,
         )
         process.start()
@@ -259,9 +301,15 @@ class _Pool:
         return _Slot(process, parent)
 
     def _stop(self, slot: _Slot, *, kill: bool) -> None:
+        """Stop a worker (killed, when ``kill``), then whatever its extractors spawned."""
         if kill and slot.process.is_alive():
             os.kill(slot.process.pid, signal.SIGKILL)
         slot.process.join(timeout=5)
+        if slot.process.is_alive():  # asked to stop, but stuck
+            os.kill(slot.process.pid, signal.SIGKILL)
+            slot.process.join(timeout=5)
+        with contextlib.suppress(OSError):  # the worker's own process group: its extractors' children
+            os.killpg(slot.process.pid, signal.SIGKILL)
         slot.conn.close()
 
     def run(self, pages: Iterable[Item]) -> Iterator[PageOutcome]:
@@ -271,7 +319,9 @@ class _Pool:
         fixtures: dict[int, Item] = {}
         exhausted = False
         everyone = tuple(range(len(self.extractors)))
-        self.slots = [self._start() for _ in range(self.jobs)]
+        self.slots = []
+        for _ in range(self.jobs):  # one by one: each new worker closes the pipe ends of those before it
+            self.slots.append(self._start())
         try:
             while True:
                 for index, slot in enumerate(self.slots):

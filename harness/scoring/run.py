@@ -217,6 +217,9 @@ def score(
                 done += 1
                 if progress is not None:
                     progress(done, total)
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM) or failed: no spool left in the temp folder
+        report.close()
+        raise
     finally:
         analyser.close()
     if not done:

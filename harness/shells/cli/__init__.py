@@ -8,6 +8,8 @@ usage or input errors).
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 
 import click
 
@@ -24,10 +26,33 @@ from .score import score_command
 __all__ = ["main"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so it unwinds as Ctrl-C does."""
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as stop:
+            how, status = ("terminated", 143) if isinstance(stop, _Terminated) else ("interrupted", 130)
+            click.echo(f"harness: {how}; workers stopped, nothing partial written", err=True)
+            raise click.exceptions.Exit(status) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="harness")
 def main() -> None:
     """news-harness: find the defects news scrapers hide (bylines, sponsored leaks, dates)."""
+    # What a CI cancel, `timeout` or `docker stop` sends: stop as Ctrl-C does (workers
+    # stopped, nothing partial written, temporary files removed), not mid-write.
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _interrupt)
+        click.get_current_context().call_on_close(lambda: signal.signal(signal.SIGTERM, previous))
     # Extractors log warnings of their own (goose3: "could not be resolved to UTC");
     # without a handler Python prints them to stderr, between the report's lines.
     logging.getLogger().addHandler(logging.NullHandler())
