@@ -263,3 +263,21 @@ def spawns(html: str, url: str) -> dict[str, Any]:
     subprocess.Popen(["sleep", "300"])
     time.sleep(300)
     return {}
+
+
+def invents(html: str, url: str) -> dict[str, Any]:
+    """An author nobody credits."""
+    return {"authors": ["Nobody Real"]}
+
+
+def rewrites_truths(html: str, url: str) -> dict[str, Any]:
+    """Like ``invents``, and rewrites every truth under $HARNESS_TEST_TRUTHS to agree with it."""
+    import json
+    from pathlib import Path
+
+    for path in Path(os.environ["HARNESS_TEST_TRUTHS"]).rglob("*.expected.json"):
+        truth = json.loads(path.read_text(encoding="utf-8"))
+        if truth.get("authors") != ["Nobody Real"]:
+            truth["authors"] = ["Nobody Real"]
+            path.write_text(json.dumps(truth), encoding="utf-8")
+    return invents(html, url)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..checks import Level, apply_severity
 from ..core import ExtractorError, FixtureError, HarnessError, RunResult, UsageError, bundled_cassettes
 from ..extractors import LoadedExtractor, registry, resolve
-from ..fixtures import discover, iter_fixtures, open_corpus
+from ..fixtures import discover, iter_fixtures, open_corpus, seal
 from .audit import SuspectMarker
 from .pool import RunSettings, run_pages
 from .runner import DEFAULT_TIMEOUT, run_one
@@ -179,13 +179,13 @@ def check(
         if corpus.size == 0:
             raise no_fixtures(path)
     report = CheckReport()
+    # Every truth is read (fixture folders) or hashed (all) before any extractor code runs.
+    sealed = seal(roots, opened)
+    fixtures = list(iter_fixtures(roots, include_drafts=include_drafts))
     report.extractors = load_extractors(extractors, report.problems)
 
     def pages() -> Iterator[Fixture | PageRef]:
-        sources: list[Iterable[Fixture | PageRef | FixtureError]] = [
-            iter_fixtures(roots, include_drafts=include_drafts),
-            *(corpus.refs() for corpus in opened),
-        ]
+        sources: list[Iterable[Fixture | PageRef | FixtureError]] = [fixtures, *(corpus.refs() for corpus in opened)]
         for source in sources:
             for item in source:
                 if isinstance(item, FixtureError):
@@ -212,6 +212,7 @@ def check(
     for index in sorted(done):
         report.fixtures.append(names[index])
         report.results.extend(done[index])
+    report.problems.extend(sealed.broken())
     if not report.fixtures and not report.problems:
         raise UsageError(f"no fixtures under {', '.join(str(p) for p in [*roots, *corpora])}")
     return report

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..core import FixtureError, HarnessError, UsageError, bundled_cassettes
 from ..extractors import load_predictions
-from ..fixtures import open_corpus
+from ..fixtures import open_corpus, seal
 from ..running import DEFAULT_TIMEOUT, PageOutcome, RunSettings, load_extractors, no_fixtures, run_pages
 from .bootstrap import Estimate, bootstrap, paired_difference, snippet_leaks_by_kind, timing
 from .spool import Location, Spooler, read_record
@@ -189,6 +189,7 @@ def score(
                 f"{corpus.kind} corpus {corpus.path.name}: {', '.join(unlabelled)} not labelled, so not scored"
             )
     scores: dict[str, list[PageScore]] = {e.name: [] for e in loaded}
+    sealed = seal(corpora=corpora)  # before any extractor code runs
     report.spool = Path(tempfile.mkdtemp(prefix="harness-score-"))
     settings = RunSettings(timeout=timeout, options=options or {}, memory_mb=memory_mb)
     analyser = Spooler(str(report.spool), loaded[0].name if loaded else "", texts)
@@ -222,6 +223,7 @@ def score(
         raise
     finally:
         analyser.close()
+    report.problems.extend(sealed.broken())
     if not done:
         report.close()
         raise _nothing_loaded(given, report.problems)
