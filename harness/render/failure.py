@@ -51,6 +51,8 @@ def render_text(outcome: ItemOutcome) -> str:
     if warnings:
         lines.append("  warnings (not failing):")
         lines.extend(f"    {f.check}: {f.message}" for f in warnings)
+    if outcome.snapshot_status == "unreadable":
+        lines.append(f"  its snapshot {outcome.snapshot}: {outcome.snapshot_problem}")
     if outcome.snapshot_status == "changed":
         lines.append(f"  differs from its snapshot {outcome.snapshot}:")
         for change in outcome.changes:

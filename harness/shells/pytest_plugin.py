@@ -282,6 +282,8 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
         lines.append(f"{_COUNTS['changed']} snapshots changed. Re-run with --harness-update=changed to accept them.")
     if _COUNTS.get("missing"):
         lines.append(f"{_COUNTS['missing']} fixtures have no snapshot. Re-run with --harness-update=new to write them.")
+    if _COUNTS.get("unreadable"):
+        lines.append(f"{_COUNTS['unreadable']} snapshots unreadable (see their failures); no update writes over them.")
     from ..fixtures import load_fixtures
     from ..testing import orphans
 

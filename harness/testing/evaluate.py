@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..checks import apply_severity, suspect_truths
+from ..core import FixtureError
 from ..running import SuspectMarker, run_one
 from .snapshots import FieldChange, SnapshotStatus, compare, read_snapshot, snapshot_path, write_snapshot
 
@@ -33,6 +34,8 @@ class ItemOutcome:
     changes: list[FieldChange] = field(default_factory=list)
     snapshot: Path | None = None
     snapshot_status: SnapshotStatus = "off"
+    #: Why the stored snapshot could not be used, when it could not.
+    snapshot_problem: str | None = None
 
     @property
     def errors(self) -> list[Finding]:
@@ -47,7 +50,7 @@ class ItemOutcome:
     @property
     def failed(self) -> bool:
         """Whether CI should fail this pair."""
-        return bool(self.errors) or self.snapshot_status == "changed"
+        return bool(self.errors) or self.snapshot_status in ("changed", "unreadable")
 
 
 def evaluate(
@@ -60,7 +63,12 @@ def evaluate(
     if not config.snapshots or fixture.cassette_path is None or result.extraction is None:
         return outcome
     path = outcome.snapshot = snapshot_path(fixture, extractor.name)
-    stored = read_snapshot(path)
+    try:
+        stored = read_snapshot(path)
+    except FixtureError as error:  # fails the pair; never taken as missing, never overwritten
+        outcome.snapshot_status = "unreadable"
+        outcome.snapshot_problem = error.reason
+        return outcome
     if stored is not None:
         outcome.changes = compare(stored, result.extraction, body_similarity=config.body_similarity)
     if stored is None:

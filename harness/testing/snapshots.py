@@ -13,11 +13,12 @@ Updates write only what was asked (new, changed, or all) and never delete.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..core import fold, name_key, parse_stamp, shingle_f1
+from ..core import FixtureError, fold, name_key, parse_stamp, shingle_f1
 from ..fixtures import safe_segment, write_atomic
 
 if TYPE_CHECKING:
@@ -41,7 +42,9 @@ FIELDS = ("title", "authors", "published", "modified", "body", "language")
 #: Which snapshots an update run may write.
 Update = Literal["new", "changed", "all"]
 #: What became of one item's snapshot.
-SnapshotStatus = Literal["off", "missing", "same", "changed", "written-new", "written-changed", "rewritten"]
+SnapshotStatus = Literal[
+    "off", "missing", "same", "changed", "unreadable", "written-new", "written-changed", "rewritten"
+]
 
 
 @dataclass(frozen=True)
@@ -67,12 +70,49 @@ def snapshot_path(fixture: Fixture, extractor: str) -> Path:
 
 
 def read_snapshot(path: Path) -> dict[str, Any] | None:
-    """A stored snapshot, or None when there is none (or it cannot be read)."""
+    """A stored snapshot, or None when there is none.
+
+    Raises:
+        FixtureError: the file exists but cannot be read, is not JSON (a merge
+            left its conflict markers in it, say) or is not a snapshot's shape.
+            Such a file is never taken as missing, so no update overwrites it.
+    """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
         return None
-    return data if isinstance(data, dict) else None
+    except (OSError, ValueError) as error:
+        raise FixtureError(path, f"the snapshot cannot be read: {error}") from None
+    if re.search(r"^(<<<<<<<|>>>>>>>) ", text, re.MULTILINE):
+        raise FixtureError(path, "the snapshot has merge-conflict markers (<<<<<<< ... >>>>>>>); resolve them or "
+                                 "delete the file and write it again with --harness-update=new")  # fmt: skip
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise FixtureError(path, f"the snapshot is not valid JSON ({error}); fix or delete it") from None
+    problem = _shape_problem(data)
+    if problem:
+        raise FixtureError(path, f"not a snapshot: {problem}; fix or delete it")
+    assert isinstance(data, dict)
+    return data
+
+
+def _shape_problem(data: object) -> str | None:
+    if not isinstance(data, dict):
+        return f"a JSON {type(data).__name__}, not an object"
+    for name in FIELDS:
+        value = data.get(name)
+        if name == "authors":
+            if value is not None and not (isinstance(value, list) and all(isinstance(a, str) for a in value)):
+                return f"'authors' is {_short(value)}, not a list of names"
+        elif value is not None and not isinstance(value, str):
+            return f"{name!r} is {_short(value)}, not a string"
+    return None
+
+
+def _short(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _document(extraction: Extraction, extractor: str, version: str | None) -> dict[str, Any]:

@@ -157,6 +157,26 @@ def test_snapshot_update_writes_only_what_is_asked(project):
     }
 
 
+def test_an_unreadable_snapshot_fails_its_item_and_no_update_writes_over_it(project):
+    args = ["--harness-extractor", "scrapers:oracle", "-p", "no:cacheprovider"]
+    project.runpytest(*args, "--harness-update=new").assert_outcomes(passed=len(truths()))
+    snapshots_of = sorted(project.path.rglob("__snapshots__/*/*.json"))
+    conflicted, wrong_shape = snapshots_of[0], snapshots_of[1]
+    merged = conflicted.read_text()
+    conflicted.write_text("<<<<<<< HEAD\n" + merged + "=======\n" + merged + ">>>>>>> branch\n")
+    wrong_shape.write_text(json.dumps({"extractor": "oracle", "authors": "Jane Roe"}))
+    kept = {conflicted: conflicted.read_text(), wrong_shape: wrong_shape.read_text()}
+    for update in ([], ["--harness-update=new"], ["--harness-update=all"]):
+        result = project.runpytest(*args, *update)
+        result.assert_outcomes(passed=len(truths()) - 2, failed=2)
+        result.stdout.fnmatch_lines_random([
+            "*the snapshot has merge-conflict markers*",
+            "*not a snapshot: 'authors' is \"Jane Roe\", not a list of names; fix or delete it*",
+            "*2 snapshots unreadable (see their failures); no update writes over them.*",
+        ])  # fmt: skip
+        assert {path: path.read_text() for path in kept} == kept
+
+
 def test_update_under_k_never_deletes_and_orphans_are_reported(project):
     args = ["--harness-extractor", "scrapers:oracle", "-p", "no:cacheprovider"]
     project.runpytest(*args, "--harness-update=new")
