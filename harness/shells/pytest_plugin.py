@@ -153,14 +153,25 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
         return None
     resolved = file_path.resolve()
     root = next((r for r in state.roots if r == resolved.parent or r in resolved.parents), None)
-    if root is None:
+    if root is None or _through_link(file_path, root):
         return None
-    sidecar = resolved.with_name(resolved.name.rsplit(".", 1)[0] + ".expected.json")
-    if not sidecar.exists():
-        return None
+    # A cassette without its expectation is collected too: its items fail saying so, as the CLI does.
     item: HarnessFile = HarnessFile.from_parent(parent, path=file_path)
     item.root = root
     return item
+
+
+def _through_link(file_path: Path, root: Path) -> bool:
+    """Was ``file_path`` reached through a symbolic link to a folder below ``root``? (Those are not
+    followed, as the CLI does not: a link loop would otherwise collect every fixture again and again.)"""
+    for folder in file_path.parents:
+        if folder.is_symlink():
+            where = folder.parent.resolve()
+            if where == root or root in where.parents:  # a link inside the fixture folder
+                return True
+        if folder.resolve() == root:
+            return False
+    return False
 
 
 class HarnessFile(pytest.File):
@@ -365,18 +376,32 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "harness_fixture" not in names and "harness_extraction" not in names:
         return
     state = _state(metafunc.config)
-    from ..core import bundled_cassettes
+    from ..core import FixtureError, bundled_cassettes
     from ..fixtures import load_fixtures
 
     roots = state.roots if state else [bundled_cassettes()]
-    fixtures = load_fixtures(roots).fixtures
-    metafunc.parametrize("harness_fixture", fixtures, ids=[f.name for f in fixtures])
+    loaded = load_fixtures(roots)
+    # A fixture that cannot be loaded is a failing test of its own, naming the file and the reason.
+    values: list[Fixture | FixtureError] = [*loaded.fixtures, *loaded.problems]
+    ids = [f.name for f in loaded.fixtures] + [f"unloadable:{Path(str(p.path)).name}" for p in loaded.problems]
+    metafunc.parametrize("harness_fixture", values, ids=ids, indirect=True)
     if "harness_extraction" in names:
         specs = state.extractors if state else []
         if not specs:
             msg = "harness_extraction needs an extractor: pass --harness-extractor SPEC (or set harness_extractors)"
             raise pytest.UsageError(msg)
         metafunc.parametrize("harness_extractor", specs)
+
+
+@pytest.fixture
+def harness_fixture(request: pytest.FixtureRequest) -> Fixture:
+    """Each fixture of the configured folders in turn; one that cannot be loaded fails with its reason."""
+    from ..core import HarnessError
+
+    value = request.param
+    if isinstance(value, HarnessError):
+        pytest.fail(str(value), pytrace=False)
+    return value  # type: ignore[no-any-return]
 
 
 @pytest.fixture

@@ -203,3 +203,29 @@ def test_harness_fixtures_for_users_own_tests(project):
     result = project.runpytest("--harness-extractor", "scrapers:oracle", "test_own.py", "-p", "no:cacheprovider")
     # Two tests per fixture, and the harness items themselves (one per fixture).
     result.assert_outcomes(passed=3 * len(truths()))
+
+
+def test_broken_and_half_fixtures_are_failing_items_and_links_are_not_followed(project):
+    cassettes = project.path / "cassettes"
+    # A cassette whose expectation is gone, one whose expectation is broken, and a folder link loop.
+    orphan = next(cassettes.rglob("north-korean-troops-russia.expected.json"))
+    orphan.unlink()
+    broken = next(cassettes.rglob("*.expected.json"))
+    broken.write_text("{not json", encoding="utf-8")
+    (cassettes / "ksltv" / "loop").symlink_to(cassettes)
+    project.makepyfile(
+        test_own="""
+        def test_every_page_has_a_url(harness_fixture):
+            assert harness_fixture.page.url
+    """
+    )
+    result = project.runpytest("--harness-extractor", "scrapers:oracle", "-p", "no:cacheprovider")
+    good = len(truths()) - 2
+    # Each good fixture: one harness item and one own test, once (the link loop is not followed);
+    # each bad one: a failing harness item and an own test that errors at setup, both saying why.
+    result.assert_outcomes(passed=2 * good, failed=2, errors=2)
+    result.stdout.fnmatch_lines_random([
+        f"*{orphan.with_suffix('').with_suffix('').name}.yaml*expected*",
+        f"*{broken.name}*",
+        "*test_every_page_has_a_url?unloadable:*",
+    ])  # fmt: skip
