@@ -10,7 +10,6 @@ elements) goes in a ``<name>.draft.json`` beside it (``evidence_path``).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +17,7 @@ from lxml import html as lxml_html
 
 from ..core import fold, meta_key, name_key, offset_name, parse_stamp, shingle_f1, squash
 from ..extractors import registry, resolve
-from ..fixtures import evidence_path, fixture_from_html, save_fixture, write_atomic
+from ..fixtures import fixture_from_html, save_fixture
 from ..running import DEFAULT_TIMEOUT, run_one
 
 if TYPE_CHECKING:
@@ -189,7 +188,5 @@ def save_drafted(
     else:
         truth = {"url": url, "captured_at": captured_at.isoformat(), "timezone": "UTC", "reviewed": False}
         evidence = {}
-    save_fixture(cassette, interactions, truth, force=force)
-    if evidence:
-        write_atomic(evidence_path(cassette), json.dumps(evidence, indent=2, ensure_ascii=False) + "\n")
+    save_fixture(cassette, interactions, truth, force=force, evidence=evidence)
     return cassette

@@ -199,7 +199,7 @@ def record(
         try:
             cassette = inside(out, f"{name or fixture_name_for(url)}.yaml")
         except FixtureError as error:
-            results.append(Recorded(url, problem=error.reason))
+            results.append(Recorded(url, problem=str(error)))
             continue
         if not force and (cassette.exists() or expectation_path(cassette).exists()):
             results.append(Recorded(url, problem=f"{cassette} already exists; pass --force to overwrite it"))
@@ -215,6 +215,6 @@ def record(
                     cassette, recorded.interactions, recorded.captured_at, force=force, draft=draft
                 )
             except FixtureError as error:
-                recorded.problem = error.reason
+                recorded.problem = str(error)
         results.append(recorded)
     return results
