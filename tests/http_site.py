@@ -72,6 +72,13 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, article("Slow story").encode())
         elif path == "/report.pdf":
             self.send(200, b"%PDF-1.4 fake", content_type="application/pdf")
+        elif path == "/echo":  # a site that echoes what it was sent: in headers, the page and its links
+            auth, token = self.headers.get("Authorization", ""), self.headers.get("X-Access-Token", "")
+            page = article("Members story").replace(
+                "</main>", f'<p>Signed in with {auth}.</p><a href="/next?t={token}">next</a></main>'
+            )
+            self.send(200, page.encode(), X_Echo=auth, X_CSRF_Token="csrf-4f9a8b7c6d5e",
+                      X_Amz_Security_Token="FQoGZXIvYXdzEJr", Link=f"</next?sid={token}>; rel=next")  # fmt: skip
         elif path == "/latin":
             page = article("Caf\u00e9 owners in M\u00fcnchen welcome the change").replace(
                 'charset="utf-8"', 'charset="iso-8859-1"'

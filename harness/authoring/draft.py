@@ -10,21 +10,24 @@ elements) goes in a ``<name>.draft.json`` beside it (``evidence_path``).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from lxml import html as lxml_html
 
-from ..core import fold, meta_key, name_key, offset_name, parse_stamp, shingle_f1, squash
+from ..core import FixtureError, fold, meta_key, name_key, offset_name, parse_stamp, shingle_f1, squash
 from ..extractors import registry, resolve
-from ..fixtures import fixture_from_html, save_fixture
+from ..fixtures import dump_cassette, fixture_from_html, save_fixture
 from ..running import DEFAULT_TIMEOUT, run_one
+from .scrub import leftovers
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
 
     from ..extractors import LoadedExtractor
+    from .scrub import Secrets
 
 __all__ = ["draft_expectation", "page_evidence", "save_drafted"]
 
@@ -175,12 +178,14 @@ def _medoid(bodies: list[str]) -> str | None:
 
 
 def save_drafted(
-    cassette: Path, interactions: list[dict[str, Any]], captured_at: dt.datetime, *, force: bool, draft: bool = True
-) -> Path:
+    cassette: Path, interactions: list[dict[str, Any]], captured_at: dt.datetime, *, force: bool, draft: bool = True,
+    secrets: Secrets | None = None,
+) -> Path:  # fmt: skip
     """Write a newly recorded or imported page as a fixture with a drafted expectation and its evidence.
 
     Raises:
-        FixtureError: the fixture exists and ``force`` is false (nothing is written).
+        FixtureError: the fixture exists and ``force`` is false, or a value in
+            ``secrets`` would still be stored (nothing is written).
     """
     url = interactions[0]["request"]["uri"]
     if draft:
@@ -188,5 +193,15 @@ def save_drafted(
     else:
         truth = {"url": url, "captured_at": captured_at.isoformat(), "timezone": "UTC", "reviewed": False}
         evidence = {}
+    if secrets is not None:
+        stored = [
+            dump_cassette(interactions),
+            json.dumps(truth, ensure_ascii=False),
+            json.dumps(evidence, ensure_ascii=False),
+        ]
+        left = leftovers(secrets, stored)
+        if left:
+            names = ", ".join(repr(n) for n in left)
+            raise FixtureError(cassette, f"the value given with -H {names} would still be stored; nothing was written")
     save_fixture(cassette, interactions, truth, force=force, evidence=evidence)
     return cassette

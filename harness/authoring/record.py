@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..core import FixtureError, header
 from ..fixtures import CHARSET, decode_html, expectation_path, fixture_name_for, inside
 from .draft import save_drafted
+from .scrub import CREDENTIAL_HEADER, Secrets
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -51,6 +52,7 @@ class Recorded:
     problem: str | None = None
     interactions: list[dict[str, Any]] = field(default_factory=list, repr=False)
     html: str = field(default="", repr=False)
+    secrets: Secrets | None = field(default=None, repr=False)
     captured_at: dt.datetime | None = None
 
 
@@ -67,10 +69,12 @@ def _scrub_url(uri: str, scrubbed: list[str], keep: frozenset[str] = frozenset()
     return urlunsplit(parts._replace(query=urlencode(pairs)))
 
 
-def _scrub_headers(headers: Mapping[str, Any], side: str, names: Sequence[str], scrubbed: list[str]) -> dict[str, Any]:
+def _scrub_headers(
+    headers: Mapping[str, Any], side: str, names: Sequence[str], scrubbed: list[str], keep: frozenset[str]
+) -> dict[str, Any]:
     out = {}
     for key, value in headers.items():
-        if key.lower() in names:
+        if key.lower() not in keep and (key.lower() in names or CREDENTIAL_HEADER.search(key)):
             scrubbed.append(f"{side} header {key!r}")
             continue
         out[key] = value
@@ -89,8 +93,9 @@ def _text(body: bytes | str, content_type: str | None) -> tuple[str, str | None]
 
 
 def _readable(
-    interaction: dict[str, Any], names: Sequence[str], scrubbed: list[str], keep: frozenset[str] = frozenset()
-) -> dict[str, Any]:
+    interaction: dict[str, Any], names: Sequence[str], scrubbed: list[str], keep: frozenset[str] = frozenset(),
+    keep_headers: frozenset[str] = frozenset(),
+) -> dict[str, Any]:  # fmt: skip
     """One recorded exchange, scrubbed, with its body as text and its headers to match."""
     request, response = interaction["request"], interaction["response"]
     headers = dict(response.get("headers") or {})
@@ -112,13 +117,13 @@ def _readable(
     return {
         "request": {
             "body": None,
-            "headers": _scrub_headers(request.get("headers") or {}, "request", names, scrubbed),
+            "headers": _scrub_headers(request.get("headers") or {}, "request", names, scrubbed, keep_headers),
             "method": request.get("method", "GET"),
             "uri": _scrub_url(request["uri"], scrubbed, keep),
         },
         "response": {
             "body": {"string": text},
-            "headers": _scrub_headers(headers, "response", names, scrubbed),
+            "headers": _scrub_headers(headers, "response", names, scrubbed, keep_headers),
             "status": response["status"],
         },
     }
@@ -132,11 +137,14 @@ def fetch(
     headers: Mapping[str, str] | None = None,
     scrub_headers: Sequence[str] = DEFAULT_SCRUB_HEADERS,
     keep_params: Sequence[str] = (),
+    keep_headers: Sequence[str] = (),
 ) -> Recorded:
     """Fetch ``url`` through vcrpy's recording and return its readable, scrubbed interactions.
 
-    Headers in ``scrub_headers`` and token-like query parameters (:data:`TOKEN_PARAMS`,
-    less ``keep_params``) never reach the cassette.
+    Headers in ``scrub_headers`` or named like credentials (less ``keep_headers``),
+    token-like query parameters (:data:`TOKEN_PARAMS`, less ``keep_params``) and
+    every value given in ``headers``, wherever the site echoed it, never reach
+    the cassette.
     """
     import requests
     import vcr
@@ -173,8 +181,11 @@ def fetch(
         data = yaml.load(raw.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     names = [n.lower() for n in scrub_headers]
     keep = frozenset(p.lower() for p in keep_params)
-    recorded.interactions = [_readable(i, names, recorded.scrubbed, keep) for i in data["interactions"]]
-    recorded.scrubbed = sorted(set(recorded.scrubbed))
+    kept_headers = frozenset(h.lower() for h in keep_headers)
+    readable = [_readable(i, names, recorded.scrubbed, keep, kept_headers) for i in data["interactions"]]
+    recorded.secrets = Secrets(headers or {}, keep_headers)
+    recorded.interactions = recorded.secrets.scrub(readable)
+    recorded.scrubbed = sorted(set(recorded.scrubbed)) + recorded.secrets.summary()
     recorded.html = recorded.interactions[-1]["response"]["body"]["string"]
     recorded.captured_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     return recorded
@@ -191,6 +202,7 @@ def record(
     headers: Mapping[str, str] | None = None,
     scrub_headers: Sequence[str] = DEFAULT_SCRUB_HEADERS,
     keep_params: Sequence[str] = (),
+    keep_headers: Sequence[str] = (),
     draft: bool = True,
 ) -> list[Recorded]:
     """Record each URL as a fixture under ``out``; a URL that fails gets its problem, the rest go on."""
@@ -206,14 +218,15 @@ def record(
             continue
         recorded = fetch(
             url, timeout=timeout, max_bytes=max_bytes, headers=headers, scrub_headers=scrub_headers,
-            keep_params=keep_params,
+            keep_params=keep_params, keep_headers=keep_headers,
         )  # fmt: skip
         if recorded.problem is None:
             assert recorded.captured_at is not None
             try:
                 recorded.cassette = save_drafted(
-                    cassette, recorded.interactions, recorded.captured_at, force=force, draft=draft
-                )
+                    cassette, recorded.interactions, recorded.captured_at, force=force, draft=draft,
+                    secrets=recorded.secrets,
+                )  # fmt: skip
             except FixtureError as error:
                 recorded.problem = str(error)
         results.append(recorded)

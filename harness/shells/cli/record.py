@@ -68,7 +68,7 @@ def record_command(
         request_headers[key.strip()] = value.strip()
     scrub = [h for h in DEFAULT_SCRUB_HEADERS if h not in {k.lower() for k in keep}]
     results = record(urls, out, name=name, force=force, timeout=timeout, max_bytes=max_bytes, headers=request_headers,
-                     scrub_headers=scrub, keep_params=keep_params, draft=not no_draft)  # fmt: skip
+                     scrub_headers=scrub, keep_params=keep_params, keep_headers=keep, draft=not no_draft)  # fmt: skip
     for result in results:
         if result.problem:
             click.echo(printable(f"problem: {result.url}: {result.problem}"))
