@@ -39,6 +39,13 @@ class ImportReport:
     #: What the truth audit doubts in the fixtures written; None where no audit ran.
     audit: list[Finding] | None = None
 
+    def not_written(self, error: FixtureError) -> None:
+        """A fixture that was not written: skipped when it already exists, else a problem."""
+        if "already exists" in error.reason:
+            self.skipped.append(Path(str(error.path)))
+        else:
+            self.problems.append(error)
+
 
 def import_corpus(
     path: str | Path,
@@ -77,10 +84,7 @@ def import_corpus(
             cassette = inside(target, f"{safe_segment(item.name)}.yaml")
             save_fixture(cassette, [dict(i) for i in item.page.interactions], truth, force=force)
         except FixtureError as error:
-            if "already exists" in error.reason:
-                report.skipped.append(Path(str(error.path)))
-            else:
-                report.problems.append(error)
+            report.not_written(error)
             continue
         report.written.append(cassette)
         report.unknown_capture += truth.get("captured_at") is None
@@ -196,10 +200,7 @@ def import_warc(path: str | Path, out: str | Path, *, force: bool = False, draft
                     page = _imported(url, status, headers, text)
                     cassette = _save_page(Path(out), name, [page], moment, force=force, draft=draft)
                 except FixtureError as error:
-                    if "already exists" in error.reason:
-                        report.skipped.append(Path(str(error.path)))
-                    else:
-                        report.problems.append(error)
+                    report.not_written(error)
                     continue
                 except ValueError as error:
                     report.problems.append(FixtureError(where, f"unreadable record: {error}"))
