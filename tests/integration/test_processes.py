@@ -37,6 +37,13 @@ def _tree(root: int) -> list[int]:
     return found
 
 
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:  # it ended between the listing and now
+        return b""
+
+
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -58,7 +65,7 @@ def _wait_for(process: subprocess.Popen[str], count: int, command: str) -> list[
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         tree = _tree(process.pid)
-        running = [pid for pid in tree if Path(f"/proc/{pid}/cmdline").read_bytes().startswith(command.encode())]
+        running = [pid for pid in tree if _cmdline(pid).startswith(command.encode())]
         if len(running) >= count:
             return tree
         time.sleep(0.2)
