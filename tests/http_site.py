@@ -75,7 +75,13 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/echo":  # a site that echoes what it was sent: in headers, the page and its links
             auth, token = self.headers.get("Authorization", ""), self.headers.get("X-Access-Token", "")
             page = article("Members story").replace(
-                "</main>", f'<p>Signed in with {auth}.</p><a href="/next?t={token}">next</a></main>'
+                "</main>",
+                f'<p>Signed in with {auth}.</p><a href="/next?t={token}">next</a>'
+                '<form><input type="hidden" name="authenticity_token" value="csrf-hidden-5566"></form>'
+                '<meta name="csrf-token" content="csrf-meta-7788">'
+                '<script>window.cfg = {"accessToken": "acc-tok-9911", "bucketKey": "AKIAIOSFODNN7EXAMPLE"};</script>'
+                '<p>Signed in as reader.one@mail.example. <a href="/account?token=link-tok-2233">Account</a>'
+                " Member id M-4242-SECRET.</p></main>",
             )
             self.send(200, page.encode(), X_Echo=auth, X_CSRF_Token="csrf-4f9a8b7c6d5e",
                       X_Amz_Security_Token="FQoGZXIvYXdzEJr", Link=f"</next?sid={token}>; rel=next")  # fmt: skip

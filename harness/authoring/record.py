@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..core import FixtureError, header
 from ..fixtures import CHARSET, decode_html, expectation_path, fixture_name_for, inside
 from .draft import save_drafted
-from .scrub import CREDENTIAL_HEADER, Secrets
+from .scrub import CREDENTIAL_HEADER, BodyRedactor, Secrets
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -138,13 +138,17 @@ def fetch(
     scrub_headers: Sequence[str] = DEFAULT_SCRUB_HEADERS,
     keep_params: Sequence[str] = (),
     keep_headers: Sequence[str] = (),
+    body_secrets: bool = True,
+    redact: Sequence[str] = (),
 ) -> Recorded:
     """Fetch ``url`` through vcrpy's recording and return its readable, scrubbed interactions.
 
     Headers in ``scrub_headers`` or named like credentials (less ``keep_headers``),
     token-like query parameters (:data:`TOKEN_PARAMS`, less ``keep_params``) and
     every value given in ``headers``, wherever the site echoed it, never reach
-    the cassette.
+    the cassette. With ``body_secrets`` (the default) the page's own secrets are
+    redacted too (:class:`~harness.authoring.scrub.BodyRedactor`), and the
+    regular expressions in ``redact`` with them.
     """
     import requests
     import vcr
@@ -183,9 +187,13 @@ def fetch(
     keep = frozenset(p.lower() for p in keep_params)
     kept_headers = frozenset(h.lower() for h in keep_headers)
     readable = [_readable(i, names, recorded.scrubbed, keep, kept_headers) for i in data["interactions"]]
+    redactor = BodyRedactor(redact, defaults=body_secrets)
+    if body_secrets or redact:
+        for item in readable:
+            item["response"]["body"]["string"] = redactor.redact(item["response"]["body"]["string"])
     recorded.secrets = Secrets(headers or {}, keep_headers)
     recorded.interactions = recorded.secrets.scrub(readable)
-    recorded.scrubbed = sorted(set(recorded.scrubbed)) + recorded.secrets.summary()
+    recorded.scrubbed = sorted(set(recorded.scrubbed)) + redactor.summary() + recorded.secrets.summary()
     recorded.html = recorded.interactions[-1]["response"]["body"]["string"]
     recorded.captured_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     return recorded
@@ -203,6 +211,8 @@ def record(
     scrub_headers: Sequence[str] = DEFAULT_SCRUB_HEADERS,
     keep_params: Sequence[str] = (),
     keep_headers: Sequence[str] = (),
+    body_secrets: bool = True,
+    redact: Sequence[str] = (),
     draft: bool = True,
 ) -> list[Recorded]:
     """Record each URL as a fixture under ``out``; a URL that fails gets its problem, the rest go on."""
@@ -218,7 +228,7 @@ def record(
             continue
         recorded = fetch(
             url, timeout=timeout, max_bytes=max_bytes, headers=headers, scrub_headers=scrub_headers,
-            keep_params=keep_params, keep_headers=keep_headers,
+            keep_params=keep_params, keep_headers=keep_headers, body_secrets=body_secrets, redact=redact,
         )  # fmt: skip
         if recorded.problem is None:
             assert recorded.captured_at is not None

@@ -15,9 +15,9 @@ import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
 
-__all__ = ["CREDENTIAL_HEADER", "MIN_SECRET", "Secrets", "leftovers"]
+__all__ = ["CREDENTIAL_HEADER", "MIN_SECRET", "REDACTED", "BodyRedactor", "Secrets", "leftovers"]
 
 #: Header names that carry credentials or sessions, on requests and responses alike.
 CREDENTIAL_HEADER = re.compile(
@@ -75,3 +75,70 @@ def leftovers(secrets: Secrets, texts: Iterable[str]) -> list[str]:
     """The headers whose given value is still in one of ``texts`` (there should be none)."""
     found = {name for value, name in secrets.values.items() for text in texts if value in text}
     return sorted(found)
+
+
+#: Names of form fields, meta tags and JSON keys that hold credentials ("author" is not one).
+_SECRET_NAME = (
+    r"(?:csrf|xsrf|token|secret|password|passwd|session[_-]?id|sessionid|api[-_]?key|apikey|"
+    r"access[-_]?key|auth(?!or)[a-z_]*|authorization|signature|credential)"
+)
+_TAG = re.compile(r"<(?:input|meta)\b[^>]*>", re.IGNORECASE)
+_TAG_NAMED = re.compile(rf"""\b(?:name|id|property)\s*=\s*["']?[^"'\s>]*{_SECRET_NAME}""", re.IGNORECASE)
+_TAG_VALUE = re.compile(r"""(\b(?:value|content)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
+_JSON_VALUE = re.compile(rf""""([A-Za-z_$-]*{_SECRET_NAME}[A-Za-z_$-]*)"(\s*:\s*)"(?:[^"\\]|\\.)+\"""", re.IGNORECASE)
+_ACCESS_KEY = re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b|\bAIza[0-9A-Za-z_-]{35}\b")
+_EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@(?!\d+x\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_TOKEN_LINK = re.compile(
+    r"([?&](?:token|access_token|refresh_token|id_token|api_?key|auth|sig|signature|session|sessionid|sid|"
+    r"code|ticket|state)=)[^&\"'\s<>#]+",
+    re.IGNORECASE,
+)
+REDACTED = "REDACTED"
+
+
+class BodyRedactor:
+    """Secrets in a page's own text, redacted by kind, with a count of each."""
+
+    def __init__(self, extra: Iterable[str] = (), *, defaults: bool = True) -> None:
+        """``extra``: the caller's own regular expressions; ``defaults=False`` applies only those.
+
+        Raises:
+            re.error: a pattern of ``extra`` is not a regular expression.
+        """
+        self.extra = [re.compile(pattern) for pattern in extra]
+        self.defaults = defaults
+        self.counts: dict[str, int] = {}
+
+    def _count(self, kind: str, n: int) -> None:
+        if n:
+            self.counts[kind] = self.counts.get(kind, 0) + n
+
+    def _tag(self, match: re.Match[str]) -> str:
+        tag = match.group()
+        if not _TAG_NAMED.search(tag):
+            return tag
+        redacted, n = _TAG_VALUE.subn(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}{m.group(2)}", tag)
+        self._count("form field or meta tag", n)
+        return redacted
+
+    def redact(self, text: str) -> str:
+        """``text`` with credential fields, JSON credentials, access keys, e-mail addresses and token links
+        (and the caller's own patterns) replaced."""
+        steps: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], str]]] = []
+        if self.defaults:
+            text = _TAG.sub(self._tag, text)
+            steps = [
+                ("JSON credential", _JSON_VALUE, lambda m: f'"{m.group(1)}"{m.group(2)}"{REDACTED}"'),
+                ("cloud access key", _ACCESS_KEY, lambda m: REDACTED),
+                ("e-mail address", _EMAIL, lambda m: "redacted@example.invalid"),
+                ("token in a link", _TOKEN_LINK, lambda m: f"{m.group(1)}{REDACTED}"),
+            ]
+        steps.extend(("--redact pattern", pattern, lambda m: REDACTED) for pattern in self.extra)
+        for kind, pattern, replacement in steps:
+            text, n = pattern.subn(replacement, text)
+            self._count(kind, n)
+        return text
+
+    def summary(self) -> list[str]:
+        """What was redacted: "2 e-mail addresses in the page"."""
+        return [f"{count} × {kind} in the page" for kind, count in sorted(self.counts.items())]

@@ -9,6 +9,8 @@ from harness.shells.cli import main
 from tests.http_site import Site
 
 BEARER = "s3cr3t-bearer-0123456789"
+BODY_SECRETS = ("csrf-hidden-5566", "csrf-meta-7788", "acc-tok-9911", "AKIAIOSFODNN7EXAMPLE", "reader.one@mail.example",
+                "link-tok-2233")  # fmt: skip
 TOKEN = "tok-0987654321-abcdef"
 
 
@@ -37,6 +39,31 @@ def test_echoed_credentials_leave_no_trace_in_any_written_file(site, tmp_path):
         assert name not in cassette
     assert "value given with -H 'X-Access-Token'" in result.output
     assert "response header 'X-CSRF-Token'" in result.output
+
+
+def test_the_pages_own_secrets_are_redacted_by_default_and_kept_when_asked(site, tmp_path):
+    base = ["record", site.base + "/echo", "-H", f"X-Access-Token: {TOKEN}"]
+    result = CliRunner().invoke(main, [*base, "--out", str(tmp_path / "a"), "--redact", r"M-\d{4}-SECRET"])
+    assert result.exit_code == 0, result.output
+    texts = _written(tmp_path / "a").values()
+    for secret in (*BODY_SECRETS, "M-4242-SECRET"):
+        assert not any(secret in text for text in texts), secret
+    for kind in ("2 × form field or meta tag", "1 × JSON credential", "1 × cloud access key", "1 × e-mail address",
+                 "1 × token in a link", "1 × --redact pattern"):  # fmt: skip
+        assert f"{kind} in the page" in result.output, kind
+    draft = next(text for path, text in _written(tmp_path / "a").items() if path.name.endswith(".expected.json"))
+    assert "Jane Roe" in draft  # JSON-LD authors are not credentials
+    kept = CliRunner().invoke(main, [*base, "--out", str(tmp_path / "b"), "--keep-body-secrets"])
+    assert kept.exit_code == 0, kept.output
+    cassette = next(text for path, text in _written(tmp_path / "b").items() if path.suffix == ".yaml")
+    assert all(secret in cassette for secret in BODY_SECRETS)
+
+
+def test_a_bad_redact_pattern_is_one_line(site, tmp_path):
+    result = CliRunner().invoke(main, ["record", site.base + "/echo", "--out", str(tmp_path), "--redact", "(unclosed"])
+    assert result.exit_code == 2
+    assert "--redact '(unclosed' is not a regular expression" in result.output
+    assert _written(tmp_path) == {}
 
 
 def test_a_kept_header_is_stored_on_purpose(site, tmp_path):

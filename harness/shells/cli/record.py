@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import click
@@ -30,7 +31,8 @@ from .common import extractor_option, fail, timeout_option
     "headers",
     multiple=True,
     metavar="'NAME: VALUE'",
-    help="A request header (e.g. Authorization); scrubbed from the cassette when it is a credential.",
+    help="A request header (e.g. Authorization); its value is scrubbed from every file written, wherever "
+    "the site echoes it.",
 )
 @click.option(
     "--keep-header",
@@ -46,10 +48,20 @@ from .common import extractor_option, fail, timeout_option
     metavar="NAME",
     help="Record this query parameter although it looks like a token.",
 )
+@click.option(
+    "--keep-body-secrets", is_flag=True,
+    help="Store the page as sent: no redaction of credential fields, JSON credentials, access keys, "
+    "e-mail addresses and token links in it.",
+)  # fmt: skip
+@click.option(
+    "--redact", "redact", multiple=True, metavar="REGEX",
+    help="Also replace what this regular expression matches in the page (a site's own secrets); repeatable.",
+)  # fmt: skip
 @click.option("--no-draft", is_flag=True, help="Do not run the extractors to draft the expectation.")
 def record_command(
     urls: tuple[str, ...], out: str, name: str | None, force: bool, timeout: float, max_bytes: int,
-    headers: tuple[str, ...], keep: tuple[str, ...], keep_params: tuple[str, ...], no_draft: bool,
+    headers: tuple[str, ...], keep: tuple[str, ...], keep_params: tuple[str, ...], keep_body_secrets: bool,
+    redact: tuple[str, ...], no_draft: bool,
 ) -> None:  # fmt: skip
     """Record pages as fixtures: cassette, drafted expectation and its evidence (review it next).
 
@@ -66,9 +78,15 @@ def record_command(
         if not sep:
             fail(f"--header {header!r} is not 'Name: value'")
         request_headers[key.strip()] = value.strip()
+    for pattern in redact:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            fail(f"--redact {pattern!r} is not a regular expression: {error}")
     scrub = [h for h in DEFAULT_SCRUB_HEADERS if h not in {k.lower() for k in keep}]
     results = record(urls, out, name=name, force=force, timeout=timeout, max_bytes=max_bytes, headers=request_headers,
-                     scrub_headers=scrub, keep_params=keep_params, keep_headers=keep, draft=not no_draft)  # fmt: skip
+                     scrub_headers=scrub, keep_params=keep_params, keep_headers=keep,
+                     body_secrets=not keep_body_secrets, redact=redact, draft=not no_draft)  # fmt: skip
     for result in results:
         if result.problem:
             click.echo(printable(f"problem: {result.url}: {result.problem}"))
