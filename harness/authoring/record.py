@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..core import FixtureError, header
 from ..fixtures import CHARSET, decode_html, expectation_path, fixture_name_for, inside
 from .draft import save_drafted
-from .scrub import CREDENTIAL_HEADER, BodyRedactor, Secrets
+from .scrub import CREDENTIAL_HEADER, BodyRedactor, Secrets, token_like
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -57,16 +57,29 @@ class Recorded:
 
 
 def _scrub_url(uri: str, scrubbed: list[str], keep: frozenset[str] = frozenset()) -> str:
+    """``uri`` without its secrets: token-named or token-like query values, path parameters
+    (``;jsessionid=…``) and token-like path segments (``/auth/cb/<token>/``)."""
     parts = urlsplit(uri)
-    if not parts.query:
-        return uri
+    segments = []
+    for segment in parts.path.split("/"):
+        segment, sep, params = segment.partition(";")
+        if params:
+            scrubbed.append(f"path parameter {params.split('=')[0]!r}")
+            params = ";".join(f"{p.split('=')[0]}={SCRUBBED}" if "=" in p else p for p in params.split(";"))
+        if token_like(segment):
+            scrubbed.append("token-like path segment")
+            segment = SCRUBBED
+        segments.append(segment + sep + params)
     pairs = []
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
-        if TOKEN_PARAMS.match(key) and value and key.lower() not in keep:
+        if value and key.lower() not in keep and (TOKEN_PARAMS.match(key) or token_like(value)):
             scrubbed.append(f"query parameter {key!r}")
             value = SCRUBBED
         pairs.append((key, value))
-    return urlunsplit(parts._replace(query=urlencode(pairs)))
+    path = "/".join(segments)
+    if path == parts.path and not any(value == SCRUBBED for _, value in pairs):
+        return uri  # nothing to scrub: keep the address exactly as it was
+    return urlunsplit(parts._replace(path=path, query=urlencode(pairs) if parts.query else ""))
 
 
 def _scrub_headers(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
-__all__ = ["CREDENTIAL_HEADER", "MIN_SECRET", "REDACTED", "BodyRedactor", "Secrets", "leftovers"]
+__all__ = ["CREDENTIAL_HEADER", "MIN_SECRET", "REDACTED", "BodyRedactor", "Secrets", "leftovers", "token_like"]
 
 #: Header names that carry credentials or sessions, on requests and responses alike.
 CREDENTIAL_HEADER = re.compile(
@@ -26,6 +26,15 @@ CREDENTIAL_HEADER = re.compile(
 #: Shorter values given for a request ("en", "1") are not searched for: they would match page text.
 MIN_SECRET = 8
 _SCHEME = re.compile(r"^(Bearer|Basic|Token|Digest)\s+(\S+)$", re.IGNORECASE)
+
+
+def token_like(text: str) -> bool:
+    """Does ``text`` look like a random token rather than a word, a slug or an id? A run of 20 or more
+    characters, between separators, mixing upper case, lower case and digits."""
+    return any(
+        len(piece) >= 20 and re.search(r"[a-z]", piece) and re.search(r"[A-Z]", piece) and re.search(r"\d", piece)
+        for piece in re.split(r"[-_.~]", text)
+    )
 
 
 class Secrets:
