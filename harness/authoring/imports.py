@@ -12,6 +12,7 @@ from typing import Any
 from ..checks import audit_fixture
 from ..core import OFFSET, Finding, FixtureError, HarnessError, UsageError, schema, zone
 from ..fixtures import (
+    FixtureExistsError,
     decode_html,
     fixture_name_for,
     inside,
@@ -41,7 +42,7 @@ class ImportReport:
 
     def not_written(self, error: FixtureError) -> None:
         """A fixture that was not written: skipped when it already exists, else a problem."""
-        if "already exists" in error.reason:
+        if isinstance(error, FixtureExistsError):
             self.skipped.append(Path(str(error.path)))
         else:
             self.problems.append(error)

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..core import FixtureError, header
-from ..fixtures import CHARSET, decode_html, expectation_path, fixture_name_for, inside
+from ..fixtures import CHARSET, decode_html, existing, fixture_name_for, inside
 from .draft import save_drafted
-from .scrub import CREDENTIAL_HEADER, BodyRedactor, Secrets, token_like
+from .scrub import CREDENTIAL_HEADER, TOKEN_PARAMS, BodyRedactor, Secrets, token_like
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -31,12 +31,6 @@ __all__ = ["DEFAULT_SCRUB_HEADERS", "Recorded", "fetch", "record"]
 
 #: Headers removed from what is recorded (request and response), compared case-insensitively.
 DEFAULT_SCRUB_HEADERS = ("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "x-auth-token")
-#: Query parameters whose values are replaced: names that carry credentials or sessions.
-TOKEN_PARAMS = re.compile(
-    r"^(token|access_token|refresh_token|id_token|api[_-]?key|apikey|key|auth|authorization|sig|signature|"
-    r"session|sessionid|sid|password|passwd|secret|client_secret|code|ticket)$",
-    re.IGNORECASE,
-)
 SCRUBBED = "SCRUBBED"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _HTML = re.compile(r"text/html|application/xhtml\+xml", re.IGNORECASE)
@@ -157,7 +151,7 @@ def fetch(
     """Fetch ``url`` through vcrpy's recording and return its readable, scrubbed interactions.
 
     Headers in ``scrub_headers`` or named like credentials (less ``keep_headers``),
-    token-like query parameters (:data:`TOKEN_PARAMS`, less ``keep_params``) and
+    token-like query parameters (:data:`~harness.authoring.scrub.TOKEN_PARAMS`, less ``keep_params``) and
     every value given in ``headers``, wherever the site echoed it, never reach
     the cassette. With ``body_secrets`` (the default) the page's own secrets are
     redacted too (:class:`~harness.authoring.scrub.BodyRedactor`), and the
@@ -236,8 +230,9 @@ def record(
         except FixtureError as error:
             results.append(Recorded(url, problem=str(error)))
             continue
-        if not force and (cassette.exists() or expectation_path(cassette).exists()):
-            results.append(Recorded(url, problem=f"{cassette} already exists; pass --force to overwrite it"))
+        refusal = None if force else existing(cassette)  # before fetching; checked again when writing
+        if refusal is not None:
+            results.append(Recorded(url, problem=str(refusal)))
             continue
         recorded = fetch(
             url, timeout=timeout, max_bytes=max_bytes, headers=headers, scrub_headers=scrub_headers,

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
-__all__ = ["CREDENTIAL_HEADER", "MIN_SECRET", "REDACTED", "BodyRedactor", "Secrets", "leftovers", "token_like"]
+__all__ = [
+    "CREDENTIAL_HEADER", "MIN_SECRET", "REDACTED", "TOKEN_PARAMS", "BodyRedactor", "Secrets", "leftovers", "token_like",
+]  # fmt: skip
 
 #: Header names that carry credentials or sessions, on requests and responses alike.
 CREDENTIAL_HEADER = re.compile(
@@ -97,11 +99,14 @@ _TAG_VALUE = re.compile(r"""(\b(?:value|content)\s*=\s*)(["'])(.*?)\2""", re.IGN
 _JSON_VALUE = re.compile(rf""""([A-Za-z_$-]*{_SECRET_NAME}[A-Za-z_$-]*)"(\s*:\s*)"(?:[^"\\]|\\.)+\"""", re.IGNORECASE)
 _ACCESS_KEY = re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b|\bAIza[0-9A-Za-z_-]{35}\b")
 _EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@(?!\d+x\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
-_TOKEN_LINK = re.compile(
-    r"([?&](?:token|access_token|refresh_token|id_token|api_?key|auth|sig|signature|session|sessionid|sid|"
-    r"code|ticket|state)=)[^&\"'\s<>#]+",
-    re.IGNORECASE,
+#: Query parameters that carry credentials or sessions: their values are replaced in addresses
+#: and in the page's links alike.
+_TOKEN_PARAM_NAMES = (
+    r"token|access_token|refresh_token|id_token|api[_-]?key|apikey|key|auth|authorization|sig|signature|"
+    r"session|sessionid|sid|password|passwd|secret|client_secret|code|ticket"
 )
+TOKEN_PARAMS = re.compile(rf"^(?:{_TOKEN_PARAM_NAMES})$", re.IGNORECASE)
+_TOKEN_LINK = re.compile(rf"""([?&](?:{_TOKEN_PARAM_NAMES})=)[^&"'\s<>#]+""", re.IGNORECASE)
 REDACTED = "REDACTED"
 
 

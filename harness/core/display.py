@@ -46,7 +46,7 @@ def quoted(text: str, width: int = 80) -> str:
 def listed(values: Iterable[object], *, limit: int = 8, width: int = 80, empty: str = "nobody") -> str:
     """Values quoted and joined with ", ", the first ``limit`` of them, then "and N more"."""
     items = [str(v) for v in values]
-    shown = ", ".join(quoted(v, width) for v in items[:limit])
     if not items:
         return empty
-    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+    more = f" and {len(items) - limit} more" if len(items) > limit else ""
+    return ", ".join(quoted(v, width) for v in items[:limit]) + more

@@ -105,7 +105,7 @@ def test_recording_twice_without_force_leaves_the_first_intact(site, tmp_path):
     [first] = record([url], tmp_path)
     files = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     [again] = record([url], tmp_path)
-    assert again.problem == f"{first.cassette} already exists; pass --force to overwrite it"
+    assert again.problem == f"{first.cassette}: already exists; pass force=True (--force) to overwrite it"
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == files
 
 
