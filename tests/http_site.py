@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import gzip
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 import brotli
 
@@ -26,6 +29,18 @@ ARTICLE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{
 <footer>© 2024 Loopback Ledger</footer></body></html>"""
 
 STATE = {"byline": "By Jane Roe and John Doe"}
+
+
+def _decoded(value: str) -> tuple[str, str]:
+    """The user and password of a ``Basic`` header value, decoded ("" for anything else)."""
+    scheme, _, encoded = value.partition(" ")
+    if scheme.lower() != "basic":
+        return "", ""
+    try:
+        user, _, password = base64.b64decode(encoded).decode("latin-1").partition(":")
+    except (binascii.Error, ValueError):
+        return "", ""
+    return user, password
 
 
 def article(title: str = "River bridge repair approved") -> str:
@@ -92,6 +107,16 @@ class Handler(BaseHTTPRequestHandler):
             self.send(
                 200, page.encode("iso-8859-1", errors="xmlcharrefreplace"), content_type="text/html; charset=iso-8859-1"
             )
+        elif urlsplit(path).path == "/whoami":  # also asked for through a proxy: "GET http://host/whoami"
+            # A site that decodes the credentials it was sent and shows them: a password in clear text.
+            auth, proxy = self.headers.get("Authorization", ""), self.headers.get("Proxy-Authorization", "")
+            (user, password), (proxy_user, proxy_password) = _decoded(auth), _decoded(proxy)
+            page = article("Members story").replace(
+                "</main>",
+                f"<p>Signed in as {user} with password {password} ({auth}).</p>"
+                f"<p>Proxy user {proxy_user} with password {proxy_password} ({proxy}).</p></main>",
+            )
+            self.send(200, page.encode("utf-8"), X_Echo=auth, X_Echo_Proxy=proxy)
         else:
             self.send(404, b"<h1>Not found</h1>")
 

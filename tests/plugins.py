@@ -281,3 +281,20 @@ def rewrites_truths(html: str, url: str) -> dict[str, Any]:
             truth["authors"] = ["Nobody Real"]
             path.write_text(json.dumps(truth), encoding="utf-8")
     return invents(html, url)
+
+
+def patches_checks(html: str, url: str) -> dict[str, Any]:
+    """Replaces the harness's checks, where it runs, with ones that find nothing; returns nothing.
+
+    Only ever run in a worker process: in-process it would patch the test session.
+    """
+    import harness.checks
+    import harness.running.runner
+
+    def nothing(*args: Any, **kwargs: Any) -> list[Any]:
+        return []
+
+    harness.checks.run_checks = nothing
+    harness.running.runner.run_checks = nothing  # type: ignore[attr-defined]
+    harness.running.runner._clock_findings = nothing  # type: ignore[attr-defined]
+    return {}

@@ -201,7 +201,9 @@ def save_drafted(
         ]
         left = leftovers(secrets, stored)
         if left:
-            names = ", ".join(repr(n) for n in left)
-            raise FixtureError(cassette, f"the value given with -H {names} would still be stored; nothing was written")
+            given = [
+                f"{n} from the environment" if n in secrets.kinds else f"the value given with -H {n!r}" for n in left
+            ]
+            raise FixtureError(cassette, f"{', '.join(given)} would still be stored; nothing was written")
     save_fixture(cassette, interactions, truth, force=force, evidence=evidence)
     return cassette

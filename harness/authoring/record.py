@@ -3,8 +3,9 @@
 ``record()`` fetches each URL for real through vcrpy's recording (redirects
 followed and kept as a chain), decodes gzip, deflate and brotli bodies and
 the page's charset so the stored body is readable text, stamps
-``captured_at``, scrubs cookies, credentials and token-like query
-parameters, drafts an expectation from what the installed extractors agree
+``captured_at``, scrubs cookies, credentials (those given and those
+``requests`` took from the environment: proxy URLs, netrc) and token-like
+query parameters, drafts an expectation from what the installed extractors agree
 on, and writes the cassette and its sidecars atomically, never over an
 existing fixture unless asked.
 """
@@ -22,7 +23,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..core import FixtureError, header
 from ..fixtures import CHARSET, decode_html, existing, fixture_name_for, inside
 from .draft import save_drafted
-from .scrub import CREDENTIAL_HEADER, TOKEN_PARAMS, BodyRedactor, Secrets, token_like
+from .scrub import CREDENTIAL_HEADER, TOKEN_PARAMS, BodyRedactor, Secrets, environment_secrets, token_like
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -152,8 +153,10 @@ def fetch(
 
     Headers in ``scrub_headers`` or named like credentials (less ``keep_headers``),
     token-like query parameters (:data:`~harness.authoring.scrub.TOKEN_PARAMS`, less ``keep_params``) and
-    every value given in ``headers``, wherever the site echoed it, never reach
-    the cassette. With ``body_secrets`` (the default) the page's own secrets are
+    every value given in ``headers`` or taken by ``requests`` from the environment
+    for one of the URLs fetched (proxy credentials, netrc credentials:
+    :func:`~harness.authoring.scrub.environment_secrets`), wherever the site
+    echoed it, never reach the cassette. With ``body_secrets`` (the default) the page's own secrets are
     redacted too (:class:`~harness.authoring.scrub.BodyRedactor`), and the
     regular expressions in ``redact`` with them.
     """
@@ -198,7 +201,12 @@ def fetch(
     if body_secrets or redact:
         for item in readable:
             item["response"]["body"]["string"] = redactor.redact(item["response"]["body"]["string"])
-    recorded.secrets = Secrets(headers or {}, keep_headers)
+    # Every address of the chain: requests applies a redirect target's own netrc entry and proxy.
+    environment: dict[str, str] = {}
+    for address in [url, *(i["request"]["uri"] for i in data["interactions"])]:
+        for value, kind in environment_secrets(address).items():
+            environment.setdefault(value, kind)
+    recorded.secrets = Secrets(headers or {}, keep_headers, environment)
     recorded.interactions = recorded.secrets.scrub(readable)
     recorded.scrubbed = sorted(set(recorded.scrubbed)) + redactor.summary() + recorded.secrets.summary()
     recorded.html = recorded.interactions[-1]["response"]["body"]["string"]

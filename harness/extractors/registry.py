@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 import pluggy
 
 from ..core import ExtractorError, ExtractorNotInstalledError, UnknownExtractorError
+from .guard import untouched
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -170,7 +171,8 @@ def resolve(spec: str, *, source: str = "--extractor") -> LoadedExtractor:
         if not info.installed():
             msg = f"Extractor {spec!r} is not installed: {info.install_hint}"
             raise ExtractorNotInstalledError(msg)
-        func = info.load()
+        with untouched(spec):
+            func = info.load()
         return LoadedExtractor(
             name=info.name,
             func=func,
@@ -194,7 +196,10 @@ def resolve(spec: str, *, source: str = "--extractor") -> LoadedExtractor:
 def _load_spec(spec: str, source: str) -> LoadedExtractor:
     module_name, _, attribute = spec.partition(":")
     try:
-        module = importlib.import_module(module_name)
+        with untouched(spec):
+            module = importlib.import_module(module_name)
+    except ExtractorError:
+        raise
     except ImportError as error:
         msg = f"Cannot import module {module_name!r} of extractor spec {spec!r} (from {source}): {error}"
         raise ExtractorError(msg) from None

@@ -111,9 +111,9 @@ def _pages(
 class SuspectMarker:
     """Marks each result's findings that rest on a truth the audit doubts, auditing each page once.
 
-    Called where results are made (in the worker, after each extractor, as the
-    pool's ``analyse``): the extractors of one page come one after another, so
-    the page's audit is kept until the next page arrives.
+    Called where results are graded (in the parent, after each extractor, as
+    the pool's ``analyse``): the extractors of one page come one after another,
+    so the page's audit is kept until the next page arrives.
     """
 
     def __init__(self, severity: Mapping[str, Level] | None = None) -> None:

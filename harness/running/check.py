@@ -156,7 +156,7 @@ def check(
     """Run each extractor on each fixture under ``paths`` and each page of ``corpora``.
 
     ``corpora`` are read as ``harness score`` reads them (fixture folders, the
-    Zyte benchmark layout, JSONL corpora), each page loaded in its worker.
+    Zyte benchmark layout, JSONL corpora), each page loaded when its turn comes.
     With neither, the bundled fixtures are checked. A broken fixture or an
     extractor that cannot be loaded is recorded in ``problems`` and the rest
     still runs; an extractor that raises on a page gives an ``extractor.error``
@@ -185,7 +185,10 @@ def check(
     report.extractors = load_extractors(extractors, report.problems)
 
     def pages() -> Iterator[Fixture | PageRef]:
-        sources: list[Iterable[Fixture | PageRef | FixtureError]] = [fixtures, *(corpus.refs() for corpus in opened)]
+        sources: list[Iterable[Fixture | PageRef | FixtureError]] = [
+            fixtures,
+            *(sealed.guard(corpus.refs()) for corpus in opened),
+        ]
         for source in sources:
             for item in source:
                 if isinstance(item, FixtureError):
@@ -196,10 +199,10 @@ def check(
     settings = RunSettings(timeout=timeout, clock_check=clock_check, options=options or {}, memory_mb=memory_mb)
     done: dict[int, list[RunResult]] = {}
     names: dict[int, str] = {}
-    # Each page's truth is audited once, in the worker, and findings resting on a doubted truth are marked.
+    # Each page's truth is audited once, in this process, and findings resting on a doubted truth are marked.
     marker = SuspectMarker(severity)
     for outcome in run_pages(pages(), report.extractors, settings, jobs=jobs, analyse=marker):
-        if outcome.problem is not None:  # a corpus page that could not be loaded in its worker
+        if outcome.problem is not None:  # a corpus page that could not be loaded
             report.problems.append(outcome.problem)
             continue
         for result in outcome.results:

@@ -1,8 +1,12 @@
 """Running extractors over pages in worker processes, so one bad page costs that page only.
 
-Each worker takes one page at a time and runs every requested extractor on
-it, announcing each start and sending each result as it is done. The parent
-watches: a worker that runs past its hard deadline is killed (a hang that
+The parent loads each page (its truth sealed before any extractor ran) and
+hands it to a worker, which runs every requested extractor on it,
+announcing each start and sending back what each extractor gave as plain
+data. The parent grades it: the checks, the clock check's verdict and the
+caller's ``analyse`` run in the parent, never in a process that ran
+extractor code, so an extractor that patches the harness in its worker
+changes no verdict. The parent watches: a worker that runs past its hard deadline is killed (a hang that
 the in-worker alarm could not interrupt) and one that dies (a crash, an
 ``os._exit``, the out-of-memory killer) is noticed by its sentinel. Either
 way the extractor that was running gets a timeout or error result, the
@@ -27,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..checks import make_finding
 from ..core import Fixture, FixtureError, RunResult
-from .runner import DEFAULT_TIMEOUT, run_one
+from .runner import DEFAULT_TIMEOUT, Extracted, extract, grade
 
 if TYPE_CHECKING:
     from ..extractors import LoadedExtractor
@@ -65,9 +69,10 @@ class PageOutcome:
     """Every extractor's result on one page, in extractor order, or why the page could not load.
 
     ``fixture`` is the loaded page when the caller passed loaded pages; for
-    :class:`~harness.fixtures.PageRef` items the page was loaded in a worker
-    and only ``name`` comes back. ``analyses`` holds what the caller's
-    ``analyse`` returned for each result, in the same order.
+    :class:`~harness.fixtures.PageRef` items only ``name`` comes back (the
+    page is dropped once graded, so a corpus run holds one page per worker).
+    ``analyses`` holds what the caller's ``analyse`` returned for each
+    result, in the same order.
     """
 
     index: int
@@ -87,7 +92,7 @@ class _Task:
     """Run the extractors ``wanted`` (indices) on page ``number``."""
 
     number: int
-    item: Item
+    fixture: Fixture
     wanted: tuple[int, ...]
 
 
@@ -100,11 +105,10 @@ class _Started:
 
 @dataclass(frozen=True)
 class _Finished:
-    """Extractor ``index`` finished on the page, with its result and the caller's analysis of it."""
+    """Extractor ``index`` finished on the page: what it gave, ungraded."""
 
     index: int
-    result: RunResult
-    analysis: Any
+    extracted: Extracted
 
 
 @dataclass(frozen=True)
@@ -114,28 +118,35 @@ class _PageDone:
     batched: tuple[_Finished, ...]
 
 
-@dataclass(frozen=True)
-class _Unloadable:
-    """The page could not be loaded in the worker."""
-
-    source: str
-    reason: str
+def _extract(extractor: LoadedExtractor, fixture: Fixture, settings: RunSettings) -> Extracted:
+    return extract(extractor, fixture, timeout=settings.timeout, clock_check=settings.clock_check)
 
 
-def _run_page(
-    fixture: Fixture,
-    wanted: Sequence[int],
-    extractors: Sequence[LoadedExtractor],
-    settings: RunSettings,
-    analyse: Analyse | None,
-) -> Iterator[tuple[int, RunResult, Any]]:
-    for index in wanted:
-        extractor = extractors[index]
-        result = run_one(
-            extractor, fixture, timeout=settings.timeout, clock_check=settings.clock_check,
-            options=settings.options,
-        )  # fmt: skip
-        yield index, result, analyse(fixture, extractor, result) if analyse else None
+def _grade(
+    extractor: LoadedExtractor, fixture: Fixture, extracted: Extracted, settings: RunSettings,
+    analyse: Analyse | None, keep_results: bool,
+) -> tuple[RunResult, Any]:  # fmt: skip
+    """Grade what a worker sent back, and analyse it: in the parent."""
+    result = grade(
+        extractor, fixture, extracted, timeout=settings.timeout, clock_check=settings.clock_check,
+        options=settings.options,
+    )  # fmt: skip
+    analysis = analyse(fixture, extractor, result) if analyse else None
+    if not keep_results:  # the analysis has what the caller needs
+        result.extraction = None
+    return result, analysis
+
+
+def _load(number: int, item: Item) -> Fixture | PageOutcome:
+    """The page of ``item``, loaded here, or the outcome that says why it could not be."""
+    if isinstance(item, Fixture):
+        return item
+    try:
+        return item.load()
+    except FixtureError as error:
+        return PageOutcome(number, item.name, [], problem=error)
+    except Exception as error:  # a reader bug must cost this page, not the run
+        return PageOutcome(number, item.name, [], problem=FixtureError(item.name, f"could not be loaded: {error!r}"))
 
 
 def _tie_to_parent(parent: int, inherited: Sequence[multiprocessing.connection.Connection]) -> None:
@@ -176,8 +187,6 @@ def _worker(
     conn: multiprocessing.connection.Connection,
     extractors: Sequence[LoadedExtractor],
     settings: RunSettings,
-    analyse: Analyse | None,
-    keep_results: bool,
     ties: tuple[int, Sequence[multiprocessing.connection.Connection]],
 ) -> None:
     parent = ties[0]
@@ -191,15 +200,7 @@ def _worker(
         task = _next_task(conn, parent)
         if task is None:
             return
-        item = task.item
-        try:
-            fixture = item if isinstance(item, Fixture) else item.load()
-        except FixtureError as error:
-            conn.send(_Unloadable(error.path, error.reason))
-            continue
-        except Exception as error:  # a reader bug must cost this page, not the run
-            conn.send(_Unloadable(item.name, f"could not be loaded: {error!r}"))
-            continue
+        fixture = task.fixture
         batched = []
         for index in task.wanted:
             # Saved predictions run no code that could hang or crash: their results
@@ -207,10 +208,7 @@ def _worker(
             live = extractors[index].lookup is None
             if live:
                 conn.send(_Started(index))
-            [(_, result, analysis)] = list(_run_page(fixture, [index], extractors, settings, analyse))
-            if not keep_results:  # the analysis has what the caller needs; spare the pipe
-                result.extraction = None
-            finished = _Finished(index, result, analysis)
+            finished = _Finished(index, _extract(extractors[index], fixture, settings))
             if live:
                 conn.send(finished)
             else:
@@ -246,22 +244,23 @@ def run_pages(
 ) -> Iterator[PageOutcome]:
     """Run every extractor on every page; yield each page's outcome as it completes.
 
-    ``jobs=0`` runs in this process (no protection against crashes or hard
-    hangs); ``jobs>=1`` uses that many worker processes. ``analyse`` runs in
-    the worker after each extractor (scoring there keeps the parent light);
-    what it returns lands in ``PageOutcome.analyses``.
+    ``jobs=0`` runs in this process (no protection against crashes, hard
+    hangs or an extractor that patches the harness); ``jobs>=1`` uses that
+    many worker processes. ``analyse`` runs in this process after each
+    result is graded; what it returns lands in ``PageOutcome.analyses``.
     """
     if jobs <= 0:
         for number, item in enumerate(pages):
-            try:
-                fixture = item if isinstance(item, Fixture) else item.load()
-            except FixtureError as error:
-                yield PageOutcome(number, item.name, [], problem=error)
+            fixture = _load(number, item)
+            if isinstance(fixture, PageOutcome):
+                yield fixture
                 continue
             results, analyses = [], []
-            for _, result, analysed in _run_page(fixture, range(len(extractors)), extractors, settings, analyse):
+            for extractor in extractors:
+                extracted = _extract(extractor, fixture, settings)
+                result, analysis = _grade(extractor, fixture, extracted, settings, analyse, keep_results)
                 results.append(result)
-                analyses.append(analysed)
+                analyses.append(analysis)
             yield PageOutcome(number, fixture.name, results, analyses, fixture=fixture)
         return
     yield from _Pool(extractors, settings, jobs, analyse, keep_results).run(pages)
@@ -273,8 +272,6 @@ class _Pool:
         analyse: Analyse | None, keep_results: bool,
     ) -> None:  # fmt: skip
         methods = multiprocessing.get_all_start_methods()
-        if analyse is not None:  # scoring: import numpy once here, not once per forked worker
-            import numpy  # noqa: F401
         # fork: workers inherit the loaded extractors and predictions instead of re-importing them.
         self.forks = "fork" in methods
         self.context = multiprocessing.get_context("fork" if self.forks else "spawn")
@@ -293,7 +290,7 @@ class _Pool:
         inherited = [slot.conn for slot in self.slots] + [parent] if self.forks else []
         process = self.context.Process(  # type: ignore[attr-defined]
             target=_worker,
-            args=(child, self.extractors, self.settings, self.analyse, self.keep_results, (os.getpid(), inherited)),
+            args=(child, self.extractors, self.settings, (os.getpid(), inherited)),
             daemon=True,
         )
         process.start()
@@ -316,7 +313,7 @@ class _Pool:
         source = enumerate(pages)
         queue: collections.deque[_Task] = collections.deque()
         partial: dict[int, dict[int, tuple[RunResult, Any]]] = {}
-        fixtures: dict[int, Item] = {}
+        fixtures: dict[int, tuple[Item, Fixture]] = {}
         exhausted = False
         everyone = tuple(range(len(self.extractors)))
         self.slots = []
@@ -332,15 +329,20 @@ class _Pool:
                             slot.conn.send(None)
                         self._stop(slot, kill=False)
                         slot = self.slots[index] = self._start()
-                    if not queue and not exhausted:
+                    while not queue and not exhausted:
                         try:
                             number, item = next(source)
                         except StopIteration:
                             exhausted = True
-                        else:
-                            fixtures[number] = item
-                            partial[number] = {}
-                            queue.append(_Task(number, item, everyone))
+                            break
+                        # Loaded here, not in the worker: the parent grades it with its own copy.
+                        loaded = _load(number, item)
+                        if isinstance(loaded, PageOutcome):
+                            yield loaded
+                            continue
+                        fixtures[number] = (item, loaded)
+                        partial[number] = {}
+                        queue.append(_Task(number, loaded, everyone))
                     if queue:
                         slot.task = queue.popleft()
                         slot.conn.send(slot.task)
@@ -356,7 +358,7 @@ class _Pool:
     def _collect(
         self,
         partial: dict[int, dict[int, tuple[RunResult, Any]]],
-        fixtures: dict[int, Item],
+        fixtures: dict[int, tuple[Item, Fixture]],
         queue: collections.deque[_Task],
     ) -> Iterator[PageOutcome]:
         busy = [slot for slot in self.slots if slot.task is not None]
@@ -378,21 +380,15 @@ class _Pool:
                     slot.running = message.index
                     slot.deadline = time.monotonic() + self.hard_limit if self.hard_limit else None
                 elif isinstance(message, _Finished):
-                    partial[number][message.index] = (message.result, message.analysis)
+                    partial[number][message.index] = self._graded(slot.task.fixture, message)
                     slot.running, slot.deadline = None, None
                 elif isinstance(message, _PageDone):
                     for finished in message.batched:
-                        partial[number][finished.index] = (finished.result, finished.analysis)
+                        partial[number][finished.index] = self._graded(slot.task.fixture, finished)
                     slot.task = None
                     slot.pages += 1
                     if len(partial[number]) == len(self.extractors):
                         yield self._outcome(number, fixtures, partial)
-                    break
-                elif isinstance(message, _Unloadable):
-                    slot.task = None
-                    partial.pop(number)
-                    item = fixtures.pop(number)
-                    yield PageOutcome(number, item.name, [], problem=FixtureError(message.source, message.reason))
                     break
             overdue = slot.deadline is not None and time.monotonic() > slot.deadline
             if slot.task is not None and (died or overdue):
@@ -404,11 +400,11 @@ class _Pool:
         *,
         died: bool,
         partial: dict[int, dict[int, tuple[RunResult, Any]]],
-        fixtures: dict[int, Item],
+        fixtures: dict[int, tuple[Item, Fixture]],
         queue: collections.deque[_Task],
     ) -> Iterator[PageOutcome]:
         assert slot.task is not None
-        number, item, wanted = slot.task.number, slot.task.item, slot.task.wanted
+        number, fixture, wanted = slot.task.number, slot.task.fixture, slot.task.wanted
         self._stop(slot, kill=not died)
         code = slot.process.exitcode
         culprit = (
@@ -417,7 +413,6 @@ class _Pool:
             else next((i for i in wanted if i not in partial[number]), wanted[0])
         )
         extractor = self.extractors[culprit]
-        fixture = item if isinstance(item, Fixture) else item.load()
         if died:
             how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
             result = _failure(fixture, extractor, "extractor.error",
@@ -426,20 +421,27 @@ class _Pool:
             message = f"did not return within {self.hard_limit:g} s and its worker was killed"
             result = _failure(fixture, extractor, "extractor.timeout", message)
         analysis = self.analyse(fixture, extractor, result) if self.analyse else None
+        if not self.keep_results:
+            result.extraction = None
         partial[number][culprit] = (result, analysis)
         rest = tuple(i for i in wanted if i not in partial[number])
         index = self.slots.index(slot)
         self.slots[index] = self._start()
         if rest:
-            queue.appendleft(_Task(number, item, rest))
+            queue.appendleft(_Task(number, fixture, rest))
         elif len(partial[number]) == len(self.extractors):
             yield self._outcome(number, fixtures, partial)
 
+    def _graded(self, fixture: Fixture, finished: _Finished) -> tuple[RunResult, Any]:
+        extractor = self.extractors[finished.index]
+        return _grade(extractor, fixture, finished.extracted, self.settings, self.analyse, self.keep_results)
+
     def _outcome(
-        self, number: int, fixtures: dict[int, Item], partial: dict[int, dict[int, tuple[RunResult, Any]]]
-    ) -> PageOutcome:
+        self, number: int, fixtures: dict[int, tuple[Item, Fixture]],
+        partial: dict[int, dict[int, tuple[RunResult, Any]]],
+    ) -> PageOutcome:  # fmt: skip
         done = partial.pop(number)
-        item = fixtures.pop(number)
+        item, _ = fixtures.pop(number)
         ordered = [done[i] for i in range(len(self.extractors))]
         loaded = item if isinstance(item, Fixture) else None
         return PageOutcome(number, item.name, [r for r, _ in ordered], [e for _, e in ordered], fixture=loaded)

@@ -21,11 +21,11 @@ from ..fixtures import dump_cassette
 from .sandbox import ExtractorTimeout, frozen_clock, refuse_network, time_limit
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Callable, Iterator, Mapping
 
     from ..extractors import LoadedExtractor
 
-__all__ = ["CLOCK_SHIFT", "DEFAULT_TIMEOUT", "run_one"]
+__all__ = ["CLOCK_SHIFT", "DEFAULT_TIMEOUT", "Extracted", "extract", "grade", "run_one"]
 
 #: How far the second clock of the clock-dependence check sits from captured_at.
 CLOCK_SHIFT = dt.timedelta(days=400, hours=7, minutes=13)
@@ -116,33 +116,79 @@ def _first_line(text: str) -> str:
     return line if len(line) <= 200 else line[:197] + "..."
 
 
-def run_one(
+@dataclass
+class Extracted:
+    """What running one extractor on one page gave, as plain data.
+
+    Made where the extractor ran (a worker process), graded where no
+    extractor code runs (:func:`grade`, in the parent): the worker only
+    collects, so code that tampers with the worker cannot change a verdict.
+    ``reruns`` are the clock check's further runs, in the order made: the
+    clock each ran under, and its extraction or how it failed.
+    """
+
+    seconds: float
+    network: list[str] = field(default_factory=list)
+    timed_out: bool = False
+    error: str | None = None
+    extraction: Extraction | None = None
+    problems: list[str] = field(default_factory=list)
+    reruns: list[tuple[dt.datetime, Extraction | str]] = field(default_factory=list)
+
+
+def extract(
+    extractor: LoadedExtractor, fixture: Fixture, *, timeout: float | None = DEFAULT_TIMEOUT, clock_check: bool = True
+) -> Extracted:
+    """Run ``extractor`` on ``fixture`` under the frozen clock with the network refused (and again
+    under other clocks, with ``clock_check``); judge nothing."""
+    first = _attempt(extractor, fixture, fixture.expectation.captured_at, timeout)
+    extracted = Extracted(first.seconds, first.network, first.timed_out, first.error)
+    if first.timed_out or first.error is not None:
+        return extracted
+    extracted.extraction, extracted.problems = normalize(first.value)
+    if clock_check:
+
+        def rerun(clock: dt.datetime) -> Extraction | str:
+            again = _rerun(extractor, fixture, clock, timeout)
+            extracted.reruns.append((clock, again))
+            return again
+
+        # The verdict is thrown away here: this only decides which runs to make, as grade() will ask.
+        _clock_findings(extractor.name, fixture, extracted.extraction, rerun)
+    return extracted
+
+
+class _RunsMissing(Exception):
+    """The clock check asked for a run the worker did not make."""
+
+
+def grade(
     extractor: LoadedExtractor,
     fixture: Fixture,
+    extracted: Extracted,
     *,
     timeout: float | None = DEFAULT_TIMEOUT,
     clock_check: bool = True,
     options: Mapping[str, Any] | None = None,
 ) -> RunResult:
-    """Run ``extractor`` on ``fixture`` under the frozen clock with the network refused; grade it."""
+    """The findings on what ``extractor`` gave for ``fixture``: the extractor's own failures, the
+    clock check (from the runs :func:`extract` made) and the catalogue's checks."""
     name = extractor.name
-    captured = fixture.expectation.captured_at
-    first = _attempt(extractor, fixture, captured, timeout)
-    result = RunResult(fixture.name, name, None, seconds=first.seconds)
+    result = RunResult(fixture.name, name, None, seconds=extracted.seconds)
     findings = result.findings
-    hosts = sorted(set(first.network))
+    hosts = sorted(set(extracted.network))
     if hosts:
         findings.append(
             make_finding(
                 fixture.name,
                 name,
                 "extractor.network",
-                f"tried to reach the network {len(first.network)} time(s) while extracting a recorded page: "
+                f"tried to reach the network {len(extracted.network)} time(s) while extracting a recorded page: "
                 f"{', '.join(hosts[:5])}" + (" …" if len(hosts) > 5 else ""),
                 actual=hosts,
             )
         )
-    if first.timed_out:
+    if extracted.timed_out:
         result.status = "timeout"
         findings.append(
             make_finding(
@@ -154,27 +200,45 @@ def run_one(
             )
         )
         return result
-    if first.error is not None:
+    if extracted.error is not None or extracted.extraction is None:
         result.status = "error"
-        findings.append(make_finding(fixture.name, name, "extractor.error", f"raised {first.error}"))
+        findings.append(make_finding(fixture.name, name, "extractor.error", f"raised {extracted.error}"))
         return result
-
-    extraction, problems = normalize(first.value)
-    result.extraction = extraction
-    for problem in problems:
+    result.extraction = extraction = extracted.extraction
+    for problem in extracted.problems:
         findings.append(make_finding(fixture.name, name, "schema.invalid", problem))
     if clock_check:
-        findings.extend(_clock_findings(extractor, fixture, extraction, timeout))
-    findings.extend(
-        run_checks(
-            fixture,
-            extraction,
-            extractor=name,
-            fields=extractor.fields,
-            options=options,
-        )
-    )
+        made = iter(extracted.reruns)
+
+        def replay(clock: dt.datetime) -> Extraction | str:
+            ran, outcome = next(made, (None, ""))
+            if ran != clock:
+                raise _RunsMissing
+            return outcome
+
+        try:
+            findings.extend(_clock_findings(name, fixture, extraction, replay))
+        except _RunsMissing:
+            message = "its worker did not make the runs the clock check asks for, so the clock check has no verdict"
+            findings.append(make_finding(fixture.name, name, "extractor.nondeterministic", message))
+    findings.extend(run_checks(fixture, extraction, extractor=name, fields=extractor.fields, options=options))
     return result
+
+
+def run_one(
+    extractor: LoadedExtractor,
+    fixture: Fixture,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    clock_check: bool = True,
+    options: Mapping[str, Any] | None = None,
+) -> RunResult:
+    """Run ``extractor`` on ``fixture`` in this process and grade it (:func:`extract`, then :func:`grade`).
+
+    Nothing contains the extractor here: worker processes (:func:`~harness.running.run_pages`) do.
+    """
+    extracted = extract(extractor, fixture, timeout=timeout, clock_check=clock_check)
+    return grade(extractor, fixture, extracted, timeout=timeout, clock_check=clock_check, options=options)
 
 
 def _differences(before: Extraction, after: Extraction) -> list[str]:
@@ -191,14 +255,14 @@ def _how(before: Extraction, after: Extraction, key: str) -> str:
 
 
 def _moved(
-    fixture: Fixture, extractor: LoadedExtractor, check: str, what: str, fields: list[str],
+    fixture: Fixture, extractor: str, check: str, what: str, fields: list[str],
     before: Extraction, after: Extraction,
 ) -> list[Finding]:  # fmt: skip
     """One finding that ``fields`` moved from ``before`` to ``after``: "<fields> <what>: <how>"."""
     key = fields[0]
     return [
         make_finding(
-            fixture.name, extractor.name, check, f"{', '.join(fields)} {what}: {_how(before, after, key)}",
+            fixture.name, extractor, check, f"{', '.join(fields)} {what}: {_how(before, after, key)}",
             field=key, expected=before.to_dict()[key], actual=after.to_dict()[key],
         )
     ]  # fmt: skip
@@ -213,7 +277,7 @@ def _rerun(extractor: LoadedExtractor, fixture: Fixture, clock: dt.datetime, tim
 
 
 def _clock_findings(
-    extractor: LoadedExtractor, fixture: Fixture, extraction: Extraction, timeout: float | None
+    extractor: str, fixture: Fixture, extraction: Extraction, rerun: Callable[[dt.datetime], Extraction | str]
 ) -> list[Finding]:
     """Does the result depend on the wall clock? Run again under a clock 400 days later; when that
     differs, run once more under the later clock and then under the first, so that nondeterminism
@@ -221,7 +285,7 @@ def _clock_findings(
     and differs between them is ``date.clock_dependent``; anything else that varies is
     ``extractor.nondeterministic``."""
     captured = fixture.expectation.captured_at
-    later = _rerun(extractor, fixture, captured + CLOCK_SHIFT, timeout)
+    later = rerun(captured + CLOCK_SHIFT)
     if isinstance(later, Extraction) and not _differences(extraction, later):
         return []
     same_clock = "differed between two runs under the same clock"
@@ -230,12 +294,12 @@ def _clock_findings(
     # a National Post page did), which runs in the order first, later, first, later would take for
     # the clock; first, later, later, first does not.
     if isinstance(later, Extraction):
-        again_later = _rerun(extractor, fixture, captured + CLOCK_SHIFT, timeout)
+        again_later = rerun(captured + CLOCK_SHIFT)
         if isinstance(again_later, str):
             return [_one_failure(fixture, extractor, f"ran fine once but {again_later} on a second run under a clock")]
         if varied := _differences(later, again_later):
             return _moved(fixture, extractor, "extractor.nondeterministic", same_clock, varied, later, again_later)
-    repeat = _rerun(extractor, fixture, captured, timeout)
+    repeat = rerun(captured)
     if isinstance(repeat, str):
         return [_one_failure(fixture, extractor, f"ran fine once but {repeat} on a second run under the same clock")]
     if changed := _differences(extraction, repeat):
@@ -243,7 +307,7 @@ def _clock_findings(
     if isinstance(later, str):
         return [
             make_finding(
-                fixture.name, extractor.name, "date.clock_dependent",
+                fixture.name, extractor, "date.clock_dependent",
                 f"ran fine with the clock at captured_at but {later} with the clock {CLOCK_SHIFT.days} days later",
             )
         ]  # fmt: skip
@@ -259,5 +323,5 @@ def _clock_findings(
     return _moved(fixture, extractor, "date.clock_dependent", what, dates, extraction, later)
 
 
-def _one_failure(fixture: Fixture, extractor: LoadedExtractor, message: str) -> Finding:
-    return make_finding(fixture.name, extractor.name, "extractor.nondeterministic", message)
+def _one_failure(fixture: Fixture, extractor: str, message: str) -> Finding:
+    return make_finding(fixture.name, extractor, "extractor.nondeterministic", message)

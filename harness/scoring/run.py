@@ -1,6 +1,7 @@
 """Scoring extractors over corpora: the run, and the report it makes.
 
-``score()`` streams pages from each corpus through the worker pool; only the
+``score()`` streams pages from each corpus through the worker pool (extractors
+run in the workers, the scoring in this process); only the
 small per-page scores stay in memory, and the per-page detail (findings and
 extracted text, for the reports) is spooled to temporary files (:mod:`.spool`).
 """
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
 
     from ..extractors import LoadedExtractor
-    from ..fixtures import Corpus, PageRef
+    from ..fixtures import Corpus, PageRef, TruthSeal
     from .metrics import PageScore
 
 __all__ = ["ExtractorScore", "ScoreReport", "score"]
@@ -197,7 +198,7 @@ def score(
     missing: dict[str, int] = {}
     pending: dict[int, PageOutcome] = {}
     next_index = 0
-    items = _refs(corpora, report, html=any(e.lookup is None for e in loaded))
+    items = _refs(corpora, report, sealed, html=any(e.lookup is None for e in loaded))
     try:
         for outcome in run_pages(items, loaded, settings, jobs=jobs, analyse=analyser, keep_results=False):
             pending[outcome.index] = outcome
@@ -255,9 +256,9 @@ def _nothing_loaded(paths: Sequence[str | os.PathLike[str]], problems: Sequence[
     return UsageError(f"no page of {where} could be loaded: {problems[0]}{more}")
 
 
-def _refs(corpora: Sequence[Corpus], report: ScoreReport, *, html: bool) -> Iterator[PageRef]:
+def _refs(corpora: Sequence[Corpus], report: ScoreReport, sealed: TruthSeal, *, html: bool) -> Iterator[PageRef]:
     for corpus in corpora:
-        for item in corpus.refs(html=html):
+        for item in sealed.guard(corpus.refs(html=html)):
             if isinstance(item, FixtureError):
                 report.problems.append(item)
             else:

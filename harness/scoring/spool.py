@@ -1,5 +1,5 @@
 """Where a scoring run keeps each page's detail (truth summary, findings, extracted text) until
-the reports are written: one JSONL file per worker process, read back by offset.
+the reports are written: one JSONL file, read back by offset.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ class Location(NamedTuple):
 
 
 class Spooler:
-    """Scores each result where it was produced and spools its detail to that process's file.
+    """Scores each result once it is graded and spools its detail to a file.
 
-    Runs in the worker processes: only the small page score and the record's
-    location travel back to the parent.
+    Runs in the parent (the pool's ``analyse``), never where extractor code
+    ran: only the small page score and the record's location stay in memory.
     """
 
     def __init__(self, folder: str, first: str, texts: bool) -> None:
@@ -47,7 +47,7 @@ class Spooler:
             fixture.expectation, result.extraction, extractor.fields, page=fixture.page,
             status=result.status, seconds=result.seconds,
         )  # fmt: skip
-        if self.pid != os.getpid():  # a new worker: a file of its own
+        if self.pid != os.getpid():  # a file per process that scores (one, unless a caller forks)
             self.pid = os.getpid()
             self.out = open(os.path.join(self.folder, f"{self.pid}.jsonl"), "ab")  # noqa: SIM115
         if result.extraction is not None and result.extraction.extra.get("prediction") == "missing":
