@@ -298,3 +298,26 @@ def patches_checks(html: str, url: str) -> dict[str, Any]:
     harness.running.runner.run_checks = nothing  # type: ignore[attr-defined]
     harness.running.runner._clock_findings = nothing  # type: ignore[attr-defined]
     return {}
+
+
+def swallows_the_timeout(html: str, url: str) -> dict[str, Any]:
+    """Catches everything, the harness's own timeout included, and goes on for a minute."""
+    end = time.perf_counter() + 60
+    while time.perf_counter() < end:
+        try:  # noqa: SIM105
+            time.sleep(0.05)
+        except:  # noqa: E722 - the point: a bare except, as some scrapers and libraries have
+            pass
+    return {"title": "never"}
+
+
+def spins_on_the_clock(html: str, url: str) -> dict[str, Any]:
+    """Waits for the wall clock to move five seconds: under a frozen clock it never does."""
+    start = time.time()
+    while True:
+        try:
+            if time.time() >= start + 5:
+                break
+        except:  # noqa: E722
+            pass
+    return {"title": "never"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .audit import AuditReport, SuspectMarker, audit
 from .check import BODY_EVIDENCE, CheckReport, check, check_page, load_extractors, no_fixtures
-from .pool import PageOutcome, RunSettings, run_pages
+from .pool import PageOutcome, RunSettings, run_contained, run_pages
 from .runner import CLOCK_SHIFT, DEFAULT_TIMEOUT, run_one
 from .sandbox import ExtractorTimeout, NetworkRefused, frozen_clock, refuse_network, time_limit
 
@@ -28,6 +28,7 @@ __all__ = [
     "load_extractors",
     "no_fixtures",
     "refuse_network",
+    "run_contained",
     "run_one",
     "run_pages",
     "time_limit",

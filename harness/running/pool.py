@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     Item = Fixture | PageRef
 
-__all__ = ["PageOutcome", "RunSettings", "run_pages"]
+__all__ = ["PageOutcome", "RunSettings", "run_contained", "run_pages"]
 
 #: Seconds a worker may overrun its extractor's own budget before it is killed.
 GRACE = 5.0
@@ -264,6 +264,26 @@ def run_pages(
             yield PageOutcome(number, fixture.name, results, analyses, fixture=fixture)
         return
     yield from _Pool(extractors, settings, jobs, analyse, keep_results).run(pages)
+
+
+def run_contained(
+    extractor: LoadedExtractor,
+    fixture: Fixture,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    clock_check: bool = True,
+    options: Mapping[str, Any] | None = None,
+) -> RunResult:
+    """One extractor on one page in a worker process of its own, graded here: what ``check`` does
+    for each page, for callers that take one page at a time (the pytest plugin).
+
+    The worker's hard deadline holds whatever the extractor does (a bare
+    ``except:`` that swallows the in-worker alarm, a spin on a frozen clock),
+    and a crash costs this page only.
+    """
+    settings = RunSettings(timeout=timeout, clock_check=clock_check, options=options or {})
+    [outcome] = run_pages([fixture], [extractor], settings, jobs=1)
+    return outcome.results[0]
 
 
 class _Pool:

@@ -37,6 +37,8 @@ class _State:
     #: --harness-strict-truth, and the doubted truths that error findings rested on (one line each).
     strict_truth: bool = False
     suspects: list[str] = field(default_factory=list)
+    #: --harness-in-process: extractors run in the test process, with no hard deadline.
+    in_process: bool = False
 
     def extractor(self, spec: str) -> LoadedExtractor:
         from ..core import HarnessError
@@ -76,7 +78,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="seed of the property tests (printed with each failure)")  # fmt: skip
     group.addoption("--harness-strict-truth", action="store_true", default=False, dest="harness_strict_truth",
                     help="an error resting on a truth 'harness audit' doubts is a usage error (exit 4)")  # fmt: skip
+    group.addoption("--harness-in-process", action="store_true", default=False, dest="harness_in_process",
+                    help="run extractors in the test process, not in a worker with a hard deadline (to debug "
+                    "with breakpoints; a hang or a crash then stops the session)")  # fmt: skip
     parser.addini("harness_extractors", "extractors the harness items run", type="linelist", default=[])
+    parser.addini("harness_in_process", "run extractors in the test process (see --harness-in-process)",
+                  type="bool", default=False)  # fmt: skip
     parser.addini("harness_fixtures", "folders of fixtures", type="linelist", default=[])
 
 
@@ -106,6 +113,15 @@ def pytest_configure(config: pytest.Config) -> None:
         roots = [bundled_cassettes()]
     state = _State(extractors, [r.resolve() for r in roots], project, config.option.harness_update)
     state.strict_truth = bool(config.option.harness_strict_truth)
+    state.in_process = bool(config.option.harness_in_process or config.getini("harness_in_process"))
+    if state.in_process:
+        config.issue_config_time_warning(
+            pytest.PytestConfigWarning(
+                "news-harness runs extractors in the test process (--harness-in-process): the timeout cannot "
+                "stop one that swallows it, and a hang or a crash stops the whole session"
+            ),
+            stacklevel=2,
+        )
     config.stash[_STATE] = state
     config.pluginmanager.register(_Tally(state.statuses, state.suspects), "harness-tally")
     explicit = config.option.harness_extractors or config.option.harness_fixtures
@@ -230,7 +246,8 @@ class HarnessItem(_Item):
             fixture = self._fixture()
         except HarnessError as error:
             raise HarnessFailure(str(error)) from None
-        outcome = evaluate(extractor, fixture, state.config, update=state.update)  # type: ignore[arg-type]
+        update: Any = state.update  # one of "new", "changed", "all" (pytest checked the choice)
+        outcome = evaluate(extractor, fixture, state.config, update=update, in_process=state.in_process)
         self.user_properties.append(("harness_snapshot", outcome.snapshot_status))
         for finding in outcome.findings:
             self.user_properties.append((finding.check, finding.message))
@@ -408,9 +425,12 @@ def harness_fixture(request: pytest.FixtureRequest) -> Fixture:
 def harness_extraction(request: pytest.FixtureRequest, harness_fixture: Fixture, harness_extractor: str) -> Extraction:
     """What the configured extractor returns for ``harness_fixture`` (network refused, clock frozen)."""
     from ..extractors import resolve
-    from ..running import run_one
+    from ..running import DEFAULT_TIMEOUT, run_contained, run_one
 
-    result = run_one(resolve(harness_extractor), harness_fixture, clock_check=False)
+    state = _state(request.config)
+    run = run_one if state is not None and state.in_process else run_contained
+    timeout = state.config.timeout if state is not None else DEFAULT_TIMEOUT
+    result = run(resolve(harness_extractor), harness_fixture, clock_check=False, timeout=timeout)
     if result.extraction is None:
         pytest.fail(
             f"{harness_extractor} failed on {harness_fixture.name}: {result.findings[0].message}",

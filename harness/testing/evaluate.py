@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..checks import apply_severity, suspect_truths
 from ..core import FixtureError
-from ..running import SuspectMarker, run_one
+from ..running import SuspectMarker, run_contained, run_one
 from .snapshots import FieldChange, SnapshotStatus, compare, read_snapshot, snapshot_path, write_snapshot
 
 if TYPE_CHECKING:
@@ -54,10 +54,21 @@ class ItemOutcome:
 
 
 def evaluate(
-    extractor: LoadedExtractor, fixture: Fixture, config: Config, *, update: Update | None = None
+    extractor: LoadedExtractor,
+    fixture: Fixture,
+    config: Config,
+    *,
+    update: Update | None = None,
+    in_process: bool = False,
 ) -> ItemOutcome:
-    """Run ``extractor`` on ``fixture``, apply the configuration, and compare or update its snapshot."""
-    result = run_one(extractor, fixture, timeout=config.timeout, clock_check=True, options=config.checks)
+    """Run ``extractor`` on ``fixture``, apply the configuration, and compare or update its snapshot.
+
+    The extractor runs in a worker process with a hard deadline, as ``harness
+    check`` runs it; ``in_process`` runs it here instead (faster to debug, but
+    a hang or a crash takes the caller with it).
+    """
+    run = run_one if in_process else run_contained
+    result = run(extractor, fixture, timeout=config.timeout, clock_check=True, options=config.checks)
     SuspectMarker(config.severity)(fixture, extractor, result)  # findings resting on a doubted truth say so
     outcome = ItemOutcome(fixture, extractor, result, apply_severity(result.findings, config.severity))
     if not config.snapshots or fixture.cassette_path is None or result.extraction is None:

@@ -229,3 +229,27 @@ def test_broken_and_half_fixtures_are_failing_items_and_links_are_not_followed(p
         f"*{broken.name}*",
         "*test_every_page_has_a_url?unloadable:*",
     ])  # fmt: skip
+
+
+@pytest.mark.parametrize("scraper", ["swallows_the_timeout", "spins_on_the_clock"])
+def test_the_timeout_holds_against_a_bare_except_and_a_frozen_clock_spin(project, scraper):
+    # In the test process, a bare except swallows the alarm and the spin never ends: the session hung.
+    # In its worker, the extractor is killed at its hard deadline and the item fails with the reason.
+    project.makepyprojecttoml('[tool.harness]\nfixtures = ["cassettes"]\ntimeout = 1\n')
+    result = project.runpytest_subprocess(
+        "--harness-extractor", f"scrapers:{scraper}", "-k", "ksltv", "-p", "no:cacheprovider", timeout=240
+    )
+    outcomes = result.parseoutcomes()
+    assert outcomes.get("failed", 0) >= 1 and "passed" not in outcomes
+    assert "extractor.timeout" in result.stdout.str()
+
+
+def test_in_process_runs_only_when_asked_and_says_so(project):
+    args = ("--harness-extractor", "scrapers:planted_defects", "-k", "ksltv", "-p", "no:cacheprovider")
+    result = project.runpytest(*args, "--harness-in-process")
+    result.stdout.fnmatch_lines(["*news-harness runs extractors in the test process*"])
+    quiet = project.runpytest(
+        "--harness-extractor", "scrapers:planted_defects", "-k", "ksltv", "-p", "no:cacheprovider"
+    )
+    assert "runs extractors in the test process" not in quiet.stdout.str()
+    assert quiet.parseoutcomes()["failed"] == result.parseoutcomes()["failed"] > 0
