@@ -59,6 +59,12 @@ CATALOGUE: Mapping[str, CheckInfo] = {
         _info("extractor.error", "error", None, "the plugin raised"),
         _info("extractor.timeout", "error", None, "the plugin ran past its time budget"),
         _info(
+            "extractor.not_covered",
+            "info",
+            None,
+            "the plugin said the page is outside what it handles (a site it has no parser for)",
+        ),
+        _info(
             "extractor.network",
             "error",
             None,

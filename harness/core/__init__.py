@@ -25,6 +25,7 @@ from .errors import (
     ExtractorNotInstalledError,
     FixtureError,
     HarnessError,
+    NotCovered,
     UnknownExtractorError,
     UsageError,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "Fixture",
     "FixtureError",
     "HarnessError",
+    "NotCovered",
     "Page",
     "RunResult",
     "Severity",

@@ -23,6 +23,7 @@ __all__ = [
     "ExtractorNotInstalledError",
     "FixtureError",
     "HarnessError",
+    "NotCovered",
     "UnknownExtractorError",
     "UsageError",
 ]
@@ -59,3 +60,12 @@ class UnknownExtractorError(ExtractorError, LookupError):
 
 class ExtractorNotInstalledError(ExtractorError, ImportError):
     """A built-in extractor's third-party package is not installed."""
+
+
+class NotCovered(Exception):
+    """Raised by an extractor for a page outside what it handles (a site it has no parser for).
+
+    The page is reported as not covered by that extractor (status
+    ``not-covered``, an info finding ``extractor.not_covered``), never as a
+    defect; scoring counts it as an empty extraction and says how many.
+    """

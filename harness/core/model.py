@@ -36,7 +36,7 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 #: What a must_not_contain snippet is: sponsored ones are body.sponsored_leak, every other kind body.boilerplate_leak.
 SnippetKind = Literal["sponsored", "related", "navigation", "newsletter", "caption", "comments", "cookie", "other"]
 #: How one extractor's run on one page ended; "missing" is a saved prediction with no entry for the page.
-Status = Literal["ok", "error", "timeout", "missing"]
+Status = Literal["ok", "error", "timeout", "missing", "not-covered"]
 
 
 @dataclass(frozen=True)

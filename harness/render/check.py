@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from itertools import groupby
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,9 @@ def render_text(report: CheckReport, *, verbose: bool = False) -> str:
             version = next((e.version for e in report.extractors if e.name == result.extractor), None)
             label = f"{result.extractor} {version}" if version else result.extractor
             shown = [f for f in result.findings if verbose or f.severity != "info"]
+            if result.status == "not-covered" and not verbose:
+                lines.append(f"  {label}: {result.findings[0].message}")
+                continue
             if not shown:
                 lines.append(f"  {label}: ok ({result.seconds * 1000:.0f} ms)")
                 continue
@@ -54,6 +58,9 @@ def render_text(report: CheckReport, *, verbose: bool = False) -> str:
         + (f", {summary['problems']} inputs could not be used" if summary["problems"] else "")
         + "."
     )
+    uncovered = Counter(r.extractor for r in report.results if r.status == "not-covered")
+    for extractor, count in sorted(uncovered.items()):
+        lines.append(f"{extractor} does not cover {count} of the {summary['fixtures']} pages (not defects: left out).")
     suspect = sum(bool(f.truth_suspect) for f in report.findings)
     if suspect:
         lines.append(

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..checks import make_finding, run_checks
-from ..core import Extraction, Finding, Fixture, RunResult
+from ..core import Extraction, Finding, Fixture, NotCovered, RunResult
 from ..extractors import normalize
 from ..fixtures import dump_cassette
 from .sandbox import ExtractorTimeout, frozen_clock, refuse_network, time_limit
@@ -42,6 +42,7 @@ class _Attempt:
     timed_out: bool = False
     network: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    not_covered: str | None = None
 
 
 @contextlib.contextmanager
@@ -89,6 +90,8 @@ def _attempt(
                 attempt.value = extractor.func(fixture.page.html, fixture.page.url)
     except ExtractorTimeout:
         attempt.timed_out = True
+    except NotCovered as error:
+        attempt.not_covered = _first_line(str(error)) or "not covered"
     except Exception as error:
         name = type(error).__name__
         request = getattr(error, "failed_request", None)
@@ -134,6 +137,8 @@ class Extracted:
     extraction: Extraction | None = None
     problems: list[str] = field(default_factory=list)
     reruns: list[tuple[dt.datetime, Extraction | str]] = field(default_factory=list)
+    #: Why the extractor does not cover the page, when it said so (:class:`~harness.core.NotCovered`).
+    not_covered: str | None = None
 
 
 def extract(
@@ -142,8 +147,8 @@ def extract(
     """Run ``extractor`` on ``fixture`` under the frozen clock with the network refused (and again
     under other clocks, with ``clock_check``); judge nothing."""
     first = _attempt(extractor, fixture, fixture.expectation.captured_at, timeout)
-    extracted = Extracted(first.seconds, first.network, first.timed_out, first.error)
-    if first.timed_out or first.error is not None:
+    extracted = Extracted(first.seconds, first.network, first.timed_out, first.error, not_covered=first.not_covered)
+    if first.timed_out or first.error is not None or first.not_covered is not None:
         return extracted
     extracted.extraction, extracted.problems = normalize(first.value)
     if clock_check:
@@ -199,6 +204,11 @@ def grade(
                 expected=timeout,
             )
         )
+        return result
+    if extracted.not_covered is not None:
+        result.status = "not-covered"
+        message = f"does not cover this page: {extracted.not_covered}"
+        findings.append(make_finding(fixture.name, name, "extractor.not_covered", message))
         return result
     if extracted.error is not None or extracted.extraction is None:
         result.status = "error"

@@ -196,6 +196,7 @@ def score(
     analyser = Spooler(str(report.spool), loaded[0].name if loaded else "", texts)
     done = 0
     missing: dict[str, int] = {}
+    uncovered: dict[str, int] = {}
     pending: dict[int, PageOutcome] = {}
     next_index = 0
     items = _refs(corpora, report, sealed, html=any(e.lookup is None for e in loaded))
@@ -215,6 +216,8 @@ def score(
                     locations.append(location)
                     if page_score.status == "missing":
                         missing[extractor.name] = missing.get(extractor.name, 0) + 1
+                    elif page_score.status == "not-covered":
+                        uncovered[extractor.name] = uncovered.get(extractor.name, 0) + 1
                 report.locations.append(locations)
                 done += 1
                 if progress is not None:
@@ -238,6 +241,11 @@ def score(
             report.notes.append(
                 f"{extractor.name}: no saved prediction for {entry.missing_predictions} pages "
                 "(scored as empty extractions)"
+            )
+        if uncovered.get(extractor.name):
+            report.notes.append(
+                f"{extractor.name}: does not cover {uncovered[extractor.name]} pages "
+                "(sites it has no parser for; scored as empty extractions)"
             )
         entry.metrics = bootstrap(pages, resamples=resamples, seed=seed)
         entry.timing = timing(pages) if extractor.lookup is None else {"median_ms": None, "p95_ms": None}

@@ -113,3 +113,16 @@ def test_unknown_compare_name_is_a_usage_error():
     result = CliRunner().invoke(main, ["score", "-e", "htmldate", "-j", "0", "--compare", "a", "htmldate"])
     assert result.exit_code == 2
     assert "--compare names 'a', which was not scored; scored: htmldate" in result.output
+
+
+def test_pages_an_extractor_does_not_cover_are_scored_empty_and_counted():
+    from harness import score
+
+    report = score(extractors=["tests.plugins:covers_one_site"], resamples=10)
+    try:
+        [note] = [n for n in report.notes if "does not cover" in n]
+        statuses = [s.status for s in report.page_scores["tests.plugins:covers_one_site"]]
+        assert f"does not cover {statuses.count('not-covered')} pages" in note
+        assert 0 < statuses.count("not-covered") < len(statuses)
+    finally:
+        report.close()

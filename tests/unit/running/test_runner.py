@@ -126,3 +126,21 @@ def test_a_fetching_scraper_runs_inside_the_cassette_replay(tmp_path):
     wandering = run_one(resolve("tests.plugins:fetcher_wandering"), fixture)
     assert checks(wandering) == ["extractor.network", "extractor.error"]
     assert "unrecorded.example" in wandering.findings[0].message
+
+
+def test_a_page_the_extractor_does_not_cover_is_said_once_and_is_no_defect():
+    from harness import check
+
+    report = check(extractors=["tests.plugins:covers_one_site"], clock_check=False, jobs=1)
+    uncovered = [r for r in report.results if r.status == "not-covered"]
+    covered = [r for r in report.results if r.status != "not-covered"]
+    assert uncovered and covered, "the bundled fixtures hold ksltv pages and others"
+    for result in uncovered:
+        assert [f.check for f in result.findings] == ["extractor.not_covered"]
+        assert result.findings[0].severity == "info"
+        assert "no parser for" in result.findings[0].message
+    assert all("ksltv" in r.fixture for r in covered)
+    from harness.render.check import render_text
+
+    text = render_text(report)
+    assert f"tests.plugins:covers_one_site does not cover {len(uncovered)} of the" in text
