@@ -3,6 +3,7 @@ turning what a plugin returns into an :class:`~harness.core.Extraction`, and sav
 
 from __future__ import annotations
 
+from .fieldmap import BUILTIN_MAPS, MAPPED_FIELDS, FieldMap, MappedItem, map_for, parse_field_map
 from .normalize import LANGUAGE, normalize
 from .predictions import load_predictions
 from .registry import (
@@ -18,14 +19,20 @@ from .registry import (
 
 __all__ = [
     "ALL_FIELDS",
+    "BUILTIN_MAPS",
     "LANGUAGE",
+    "MAPPED_FIELDS",
     "Extractor",
     "ExtractorInfo",
+    "FieldMap",
     "LoadedExtractor",
+    "MappedItem",
     "Registry",
     "hookimpl",
     "load_predictions",
+    "map_for",
     "normalize",
+    "parse_field_map",
     "registry",
     "resolve",
 ]

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..core import RFC3339, Extraction, schema_errors
+from .fieldmap import MappedItem
 
 __all__ = [
     "LANGUAGE",
@@ -114,8 +115,14 @@ def normalize(result: object) -> tuple[Extraction, list[str]]:
     checks can still grade the rest, but it is not lost: it is kept in
     ``extra["<field>_unconverted"]``. The values an adapter itself says it
     could not convert (the same keys, set by the adapter) are reported too,
-    naming the field and the shape of each value.
+    naming the field and the shape of each value. An item read through a
+    field map (:class:`~harness.extractors.fieldmap.MappedItem`) also reports
+    each mapped path it lacks.
     """
+    lacking: list[str] = []
+    if isinstance(result, MappedItem):
+        lacking = [f"the item lacks a mapped field: {line}" for line in result.missing]
+        result = dict(result.values)
     if isinstance(result, Extraction):
         data: dict[str, Any] = result.to_dict()
     elif isinstance(result, Mapping):
@@ -125,7 +132,7 @@ def normalize(result: object) -> tuple[Extraction, list[str]]:
             f"the extractor returned {type(result).__name__} {_short(result)}, not a mapping of fields"
         ]
     valid = _plainly_valid(data)
-    problems = [] if valid else list(schema_errors("extraction", data))
+    problems = lacking + ([] if valid else list(schema_errors("extraction", data)))
     given = data.get("extra")
     extra: dict[str, Any] = dict(given) if isinstance(given, Mapping) else {}
     if extra:

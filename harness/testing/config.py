@@ -21,6 +21,13 @@ new_errors = true                         # any new error-severity finding
 [tool.harness.gate.tolerance]             # how far a figure may fall (absolute)
 "body.f1" = 0.01
 "authors.f1" = 0.0
+
+[tool.harness.fields]                     # where the fields sit in your spider's items
+title = "headline"                        # (or fields = "zyte-article", a built-in map)
+authors = "authors[].name"
+published = "datePublished"
+modified = "dateModified?"                # ?: the item may leave it out
+body = "articleBody"
 ```
 
 Unknown keys and unknown check ids are errors that name the key and the
@@ -37,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..checks import CATALOGUE, LEVELS, Level
 from ..core import UsageError
+from ..extractors import FieldMap, parse_field_map
 from ..running import DEFAULT_TIMEOUT
 from ..scoring import METRICS
 
@@ -45,7 +53,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Config", "GateConfig", "load_config", "parse_config"]
 
-_TOP = ("fixtures", "extractors", "timeout", "snapshots", "body_similarity", "severity", "checks", "gate")
+_TOP = ("fixtures", "extractors", "timeout", "snapshots", "body_similarity", "severity", "checks", "gate", "fields")
 _CHECK_OPTIONS = ("body_precision_floor", "body_recall_floor", "date_tolerance_seconds")
 _GATE = ("new_errors", "tolerance", "floors")
 
@@ -72,6 +80,8 @@ class Config:
     severity: Mapping[str, Level] = field(default_factory=dict)
     checks: Mapping[str, float] = field(default_factory=dict)
     gate: GateConfig = field(default_factory=GateConfig)
+    #: Where the fields sit in the items a spider or page object yields (None: known by the item's class).
+    fields: FieldMap | None = None
     source: str = "defaults"
 
 
@@ -163,8 +173,19 @@ def parse_config(data: Mapping[str, Any], *, root: Path, where: str = "[tool.har
         severity=severity,
         checks=checks,
         gate=gate,
+        fields=_field_map(data.get("fields"), where),
         source=where,
     )
+
+
+def _field_map(value: object, where: str) -> FieldMap | None:
+    """``fields = "zyte-article"`` (a built-in map) or a ``[tool.harness.fields]`` table of ``field = path``."""
+    if value is None:
+        return None
+    if isinstance(value, str) or (isinstance(value, dict) and all(isinstance(k, str) for k in value)):
+        return parse_field_map(value, where=f"{where} [fields]", name=f"{where} [fields]")
+    msg = f"{where}: fields must be a built-in map's name or a table of field = path, not {value!r}"
+    raise UsageError(msg)
 
 
 def load_config(start: Path | None = None) -> Config:
