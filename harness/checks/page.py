@@ -128,8 +128,9 @@ def _facts(html: str) -> PageFacts:
         add("authors", name, "JSON-LD author")
     for name in node_names(article.get("publisher"), by_id, skip=_PERSON):
         add("publishers", name, "JSON-LD publisher")
-    # An author the page itself types as an organization ("n-tv NACHRICHTEN", @type Organization).
-    for name in node_names(article.get("author"), by_id, only=ORGANIZATION_TYPES):
+    # An author the page itself types as an organization ("n-tv NACHRICHTEN", @type Organization), and
+    # not also as a person (TechCrunch types its writers ["Person", "Organization"]).
+    for name in node_names(article.get("author"), by_id, only=ORGANIZATION_TYPES, skip=_PERSON):
         add("publishers", name, "JSON-LD author of an organization type")
     for name in node_names(article.get("copyrightHolder"), by_id, skip=_PERSON):
         add("copyright_holders", name, "JSON-LD copyrightHolder")

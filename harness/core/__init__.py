@@ -7,6 +7,7 @@ Nothing here imports any other package of news-harness.
 
 from __future__ import annotations
 
+from .capture import captured_at, capturing
 from .compare import (
     contains,
     fold,
@@ -91,6 +92,8 @@ __all__ = [
     "article_node",
     "as_stated",
     "bundled_cassettes",
+    "captured_at",
+    "capturing",
     "contains",
     "first_value",
     "fold",

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from ..core import Extraction, Fixture
+    from .fieldmap import FieldMap
 
 __all__ = [
     "ALL_FIELDS",
@@ -72,6 +73,9 @@ class ExtractorInfo:
     description: str = ""
     #: Modules that must be importable for it to count as installed.
     requires: tuple[str, ...] = ()
+    #: For an extractor that takes an argument in its spec, ``<name>:<argument>``
+    #: (``fundus:us.APNews``): loads it with that argument.
+    load_with: Callable[[str], Callable[..., Any]] | None = field(default=None, compare=False)
 
     @property
     def install_hint(self) -> str:
@@ -102,6 +106,9 @@ class LoadedExtractor:
     version: str | None = None
     fetches: bool = False
     info: ExtractorInfo | None = field(default=None, compare=False)
+    #: Called with the recorded :class:`~harness.core.Page` (final URL, status, headers, text,
+    #: the cassette's interactions) instead of ``(html, url)``: framework adapters need all of it.
+    takes_page: bool = False
     #: For saved predictions: returns the stored output for a fixture instead of running anything.
     lookup: Callable[[Fixture], Any] | None = field(default=None, compare=False)
 
@@ -157,8 +164,13 @@ def _fields_of(func: object) -> frozenset[str]:
     return frozenset(fields) & ALL_FIELDS if fields else ALL_FIELDS
 
 
-def resolve(spec: str, *, source: str = "--extractor") -> LoadedExtractor:
-    """Load an extractor by registered name or ``package.module:callable`` spec.
+def resolve(spec: str, *, source: str = "--extractor", fields: FieldMap | None = None) -> LoadedExtractor:
+    """Load an extractor by registered name, ``<name>:<argument>`` for one that takes an argument
+    (:attr:`ExtractorInfo.load_with`), or ``package.module:callable`` spec.
+
+    A spec may also name a framework's page parser: ``web-poet:package.module:PageClass``
+    (see :mod:`harness.extractors.frameworks`); ``fields`` says where the harness's
+    fields sit in the items such a parser returns (default: known by the item's class).
 
     Raises:
         UnknownExtractorError: no such name, with the nearest one.
@@ -167,20 +179,31 @@ def resolve(spec: str, *, source: str = "--extractor") -> LoadedExtractor:
     """
     reg = registry()
     info = reg.extractors.get(spec)
+    base, _, argument = spec.partition(":")
+    taking = reg.extractors.get(base)
+    if info is None and argument and taking is not None and taking.load_with is not None:
+        info = taking  # "<name>:<argument>" for an extractor that takes one, not a module:callable
+    else:
+        argument = ""
     if info is not None:
         if not info.installed():
             msg = f"Extractor {spec!r} is not installed: {info.install_hint}"
             raise ExtractorNotInstalledError(msg)
         with untouched(spec):
-            func = info.load()
+            func = info.load_with(argument) if argument and info.load_with else info.load()
         return LoadedExtractor(
-            name=info.name,
+            name=spec if argument else info.name,
             func=func,
             fields=info.fields,
             version=info.version(),
             fetches=bool(getattr(func, "fetches", False)),
             info=info,
         )
+    kind, _, target = spec.partition(":")
+    from .frameworks import FRAMEWORKS  # here: the frameworks' adapters build on this module
+
+    if kind in FRAMEWORKS:
+        return FRAMEWORKS[kind](target, spec=spec, source=source, fields=fields)
     if ":" not in spec:
         close = difflib.get_close_matches(spec, reg.names(), n=1)
         hint = f"Did you mean {close[0]!r}? " if close else ""
@@ -194,7 +217,28 @@ def resolve(spec: str, *, source: str = "--extractor") -> LoadedExtractor:
 
 
 def _load_spec(spec: str, source: str) -> LoadedExtractor:
-    module_name, _, attribute = spec.partition(":")
+    target, module_name = import_target(spec, spec=spec, source=source)
+    version = None
+    top = module_name.split(".")[0]
+    with contextlib.suppress(importlib.metadata.PackageNotFoundError, ValueError):
+        version = importlib.metadata.version(top)
+    return LoadedExtractor(
+        name=spec,
+        func=target,
+        fields=_fields_of(target),
+        version=version,
+        fetches=bool(getattr(target, "fetches", False)),
+    )
+
+
+def import_target(target_spec: str, *, spec: str, source: str) -> tuple[Any, str]:
+    """The callable a ``package.module:attribute`` spec names, and its module's name; imported
+    under the guard that refuses a module which patches the harness.
+
+    Raises:
+        ExtractorError: the module cannot be imported, lacks the attribute, or it is not callable.
+    """
+    module_name, _, attribute = target_spec.partition(":")
     try:
         with untouched(spec):
             module = importlib.import_module(module_name)
@@ -216,14 +260,4 @@ def _load_spec(spec: str, source: str) -> LoadedExtractor:
     if not callable(target):
         msg = f"Extractor spec {spec!r} names a {type(target).__name__}, not a callable taking (html, url)"
         raise ExtractorError(msg)
-    version = None
-    top = module_name.split(".")[0]
-    with contextlib.suppress(importlib.metadata.PackageNotFoundError, ValueError):
-        version = importlib.metadata.version(top)
-    return LoadedExtractor(
-        name=spec,
-        func=target,
-        fields=_fields_of(target),
-        version=version,
-        fetches=bool(getattr(target, "fetches", False)),
-    )
+    return target, module_name

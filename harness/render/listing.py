@@ -16,7 +16,7 @@ def render_text(listing: dict[str, Any]) -> str:
     for row in listing["extractors"]:
         state = row["version"] or "installed" if row["installed"] else f"missing: {row['install']}"
         lines.append(f"  {row['name']:<18} {state:<12} {', '.join(row['fields'])}")
-    lines.append(f"\nFixtures ({len(listing['fixtures'])}):")
+    lines.extend(["", f"Fixtures ({len(listing['fixtures'])}):"])
     lines.extend(f"  {fixture['name']}" for fixture in listing["fixtures"])
     lines.extend(f"problem: {problem}" for problem in listing["problems"])
     return printable_lines(lines)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
     from ..core import Finding, Fixture
+    from ..extractors import FieldMap
     from ..fixtures import PageRef
 
 __all__ = ["BODY_EVIDENCE", "CheckReport", "check", "check_page", "load_extractors", "no_fixtures"]
@@ -105,9 +106,12 @@ def no_fixtures(path: str | os.PathLike[str]) -> UsageError:
 
 
 def load_extractors(
-    specs: Sequence[str | LoadedExtractor] | None, problems: list[HarnessError]
+    specs: Sequence[str | LoadedExtractor] | None, problems: list[HarnessError], *, fields: FieldMap | None = None
 ) -> list[LoadedExtractor]:
-    """Resolve extractor specs; with none, every installed built-in. Failures go to ``problems``."""
+    """Resolve extractor specs; with none, every installed built-in. Failures go to ``problems``.
+
+    ``fields`` is the field map for framework specs (``web-poet:…``) whose items it reads.
+    """
     if not specs:
         specs = [info.name for info in registry().installed()]
     loaded = []
@@ -116,7 +120,7 @@ def load_extractors(
             loaded.append(spec)
             continue
         try:
-            loaded.append(resolve(spec))
+            loaded.append(resolve(spec, fields=fields))
         except ExtractorError as error:
             problems.append(error)
     return loaded
@@ -152,6 +156,7 @@ def check(
     jobs: int = 1,
     memory_mb: int | None = None,
     on_result: Callable[[RunResult], None] | None = None,
+    fields: FieldMap | None = None,
 ) -> CheckReport:
     """Run each extractor on each fixture under ``paths`` and each page of ``corpora``.
 
@@ -164,7 +169,8 @@ def check(
     (``jobs=0``: in this process), so one that hangs, exhausts ``memory_mb``
     or kills its process costs that page only.
     ``severity`` maps check ids to "error", "warning", "info" or "off" (as
-    ``[tool.harness.severity]``).
+    ``[tool.harness.severity]``); ``fields`` is the field map of framework
+    extractors' items (as ``[tool.harness.fields]``).
 
     Raises:
         UsageError: a path or corpus holds no fixture at all (``no fixtures under PATH``).
@@ -182,7 +188,7 @@ def check(
     # Every truth is read (fixture folders) or hashed (all) before any extractor code runs.
     sealed = seal(roots, opened)
     fixtures = list(iter_fixtures(roots, include_drafts=include_drafts))
-    report.extractors = load_extractors(extractors, report.problems)
+    report.extractors = load_extractors(extractors, report.problems, fields=fields)
 
     def pages() -> Iterator[Fixture | PageRef]:
         sources: list[Iterable[Fixture | PageRef | FixtureError]] = [

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..checks import make_finding, run_checks
-from ..core import Extraction, Finding, Fixture, NotCovered, RunResult
+from ..core import Extraction, Finding, Fixture, NotCovered, RunResult, capturing
 from ..extractors import normalize
 from ..fixtures import dump_cassette
 from .sandbox import ExtractorTimeout, frozen_clock, refuse_network, time_limit
@@ -77,6 +77,8 @@ def _attempt(
         with contextlib.ExitStack() as stack:
             attempt.network = stack.enter_context(refuse_network())
             stack.enter_context(frozen_clock(clock))
+            # The capture time, whatever the clock says: for adapters that choose by it (Fundus).
+            stack.enter_context(capturing(fixture.expectation.captured_at))
             # An extractor that prints or warns must not corrupt the harness's own output.
             stack.enter_context(contextlib.redirect_stdout(io.StringIO()))
             stack.enter_context(warnings.catch_warnings())
@@ -86,6 +88,8 @@ def _attempt(
             stack.enter_context(time_limit(timeout))
             if extractor.fetches:
                 attempt.value = extractor.func(fixture.page.url)
+            elif extractor.takes_page:
+                attempt.value = extractor.func(fixture.page)
             else:
                 attempt.value = extractor.func(fixture.page.html, fixture.page.url)
     except ExtractorTimeout:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Callable, Iterator, Mapping, Sequence
 
-    from ..extractors import LoadedExtractor
+    from ..extractors import FieldMap, LoadedExtractor
     from ..fixtures import Corpus, PageRef, TruthSeal
     from .metrics import PageScore
 
@@ -154,6 +154,7 @@ def score(
     texts: bool = False,
     options: Mapping[str, Any] | None = None,
     memory_mb: int | None = None,
+    fields: FieldMap | None = None,
 ) -> ScoreReport:
     """Score extractors (or saved predictions) over corpora (default: the bundled fixtures).
 
@@ -175,7 +176,7 @@ def score(
         except HarnessError as error:
             report.problems.append(error)
     if extractors or not predictions:
-        loaded.extend(load_extractors(extractors, report.problems))
+        loaded.extend(load_extractors(extractors, report.problems, fields=fields))
     given = list(paths or [bundled_cassettes()])
     corpora = [open_corpus(Path(p)) for p in given]
     for path, corpus in zip(given, corpora, strict=True):

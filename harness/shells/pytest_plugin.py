@@ -46,7 +46,7 @@ class _State:
 
         if spec not in self.loaded:
             try:
-                self.loaded[spec] = resolve(spec, source="--harness-extractor")
+                self.loaded[spec] = resolve(spec, source="--harness-extractor", fields=self.config.fields)
             except HarnessError as error:
                 self.loaded[spec] = error
         value = self.loaded[spec]

@@ -28,9 +28,19 @@ def _adapter(module: str) -> Callable[[], Callable[..., Any]]:
     return load
 
 
+def _adapter_with(module: str) -> Callable[[str], Callable[..., Any]]:
+    """For ``<name>:<argument>`` specs: the adapter module's ``configured(argument)``."""
+
+    def load_with(argument: str) -> Callable[..., Any]:
+        configured: Callable[[str], Callable[..., Any]] = importlib.import_module(f"{__name__}.{module}").configured
+        return configured(argument)
+
+    return load_with
+
+
 def _builtin(
     name: str, module: str, fields: set[str], description: str, *, distribution: str | None = None,
-    requires: str | None = None,
+    requires: str | None = None, takes_argument: bool = False,
 ) -> tuple[str, ExtractorInfo]:  # fmt: skip
     return module, ExtractorInfo(
         name=name,
@@ -40,6 +50,7 @@ def _builtin(
         pip_extra=name,
         description=description,
         requires=(requires or module,),
+        load_with=_adapter_with(module) if takes_argument else None,
     )
 
 
@@ -52,6 +63,9 @@ BUILTINS: dict[str, ExtractorInfo] = dict((
              "trafilatura.bare_extraction, comments off"),
     _builtin("newspaper4k", "newspaper4k", {"title", "authors", "published", "body", "language"},
              "newspaper.Article, image fetching off", requires="newspaper"),
+    # No "modified": news-please 1.6.16's from_html never sets date_modify.
+    _builtin("news-please", "newsplease", {"title", "authors", "published", "body", "language"},
+             "NewsPlease.from_html, image fetching off, the capture time as download date"),
     _builtin("readability-lxml", "readability", {"title", "authors", "body"},
              "readability.Document: title, meta author, summary", requires="readability"),
     _builtin("goose3", "goose3", {"title", "authors", "published", "body", "language"}, "goose3.Goose().extract"),
@@ -63,6 +77,9 @@ BUILTINS: dict[str, ExtractorInfo] = dict((
     _builtin("htmldate", "htmldate", {"published"}, "htmldate.find_date, original_date=True (dates only)"),
     _builtin("metadata", "metadata", {"title", "authors", "published", "modified", "body", "language"},
              "baseline: JSON-LD and OpenGraph metadata through extruct", distribution="extruct", requires="extruct"),
+    # fundus:<country>.<Publisher> forces one publisher's parser (fundus.configured).
+    _builtin("fundus", "fundus", {"title", "authors", "published", "body"},
+             "Fundus's parser for the page's publisher (by host), versioned by capture date", takes_argument=True),
 ))  # fmt: skip
 
 

@@ -6,7 +6,16 @@ import sys
 
 import click
 
-from .common import USAGE, corpus_option, extractor_option, fail, memory_option, timeout_option
+from .common import (
+    USAGE,
+    corpus_option,
+    extractor_option,
+    fail,
+    field_map,
+    fields_option,
+    memory_option,
+    timeout_option,
+)
 
 
 @click.command("check")
@@ -26,6 +35,7 @@ from .common import USAGE, corpus_option, extractor_option, fail, memory_option,
 )
 @memory_option()
 @corpus_option()
+@fields_option()
 @click.option(
     "--strict-truth",
     is_flag=True,
@@ -42,6 +52,7 @@ def check_command(
     drafts: bool,
     jobs: int,
     memory_mb: int | None,
+    fields: tuple[str, ...],
     strict_truth: bool,
     paths: tuple[str, ...],
 ) -> None:
@@ -72,6 +83,7 @@ def check_command(
             include_drafts=drafts,
             jobs=jobs,
             memory_mb=memory_mb,
+            fields=field_map(fields, project.fields),
         )
     except HarnessError as error:
         fail(error)

@@ -13,8 +13,12 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ...core import HarnessError
+    from ...extractors import FieldMap
 
-__all__ = ["USAGE", "corpus_option", "extractor_option", "fail", "memory_option", "progress", "timeout_option", "write"]
+__all__ = [
+    "USAGE", "corpus_option", "extractor_option", "fail", "field_map", "fields_option", "memory_option", "progress",
+    "timeout_option", "write",
+]  # fmt: skip
 
 #: Exit statuses: 0 clean, 1 findings of error severity or a failed gate, 2 a usage or input problem.
 USAGE = 2
@@ -25,6 +29,38 @@ def extractor_option(help_text: str, *, required: bool = False) -> Callable[[Any
     return click.option(
         "-e", "--extractor", "extractors", multiple=True, required=required, metavar="EXTRACTOR", help=help_text
     )
+
+
+def fields_option() -> Callable[[Any], Any]:
+    """``--fields``: where the fields sit in a framework extractor's items (over ``[tool.harness.fields]``)."""
+    return click.option(
+        "--fields", "fields", multiple=True, metavar="MAP",
+        help="Where the fields sit in the items of web-poet page objects: a built-in map (zyte-article, fundus, "
+        "news-please) or FIELD=PATH, repeatable (authors=authors[].name). Default: [tool.harness.fields].",
+    )  # fmt: skip
+
+
+def field_map(given: tuple[str, ...], configured: FieldMap | None) -> FieldMap | None:
+    """The field map ``--fields`` gives, else the configured one.
+
+    Raises:
+        UsageError: a value that is neither a built-in map's name nor FIELD=PATH, or a bad map.
+    """
+    from ...core import UsageError
+    from ...extractors import parse_field_map
+
+    if not given:
+        return configured
+    if len(given) == 1 and "=" not in given[0]:
+        return parse_field_map(given[0], where="--fields")
+    table = {}
+    for item in given:
+        name, sep, path = item.partition("=")
+        if not sep:
+            msg = f"--fields {item!r}: give FIELD=PATH (for example authors=authors[].name) or one built-in map's name"
+            raise UsageError(msg)
+        table[name.strip()] = path.strip()
+    return parse_field_map(table, where="--fields")
 
 
 def corpus_option() -> Callable[[Any], Any]:

@@ -7,7 +7,18 @@ import sys
 
 import click
 
-from .common import USAGE, corpus_option, extractor_option, fail, memory_option, progress, timeout_option, write
+from .common import (
+    USAGE,
+    corpus_option,
+    extractor_option,
+    fail,
+    field_map,
+    fields_option,
+    memory_option,
+    progress,
+    timeout_option,
+    write,
+)  # fmt: skip
 
 
 @click.command("score")
@@ -33,6 +44,7 @@ from .common import USAGE, corpus_option, extractor_option, fail, memory_option,
 @timeout_option()
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
 @memory_option()
+@fields_option()
 @click.option("--resamples", type=click.IntRange(min=2), default=1000, show_default=True)
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the full report as JSON.")
 @click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False), help="Write the leaderboard as Markdown.")
@@ -52,6 +64,7 @@ def score_command(
     timeout: float | None,
     seed: int,
     memory_mb: int | None,
+    fields: tuple[str, ...],
     resamples: int,
     json_path: str | None,
     markdown_path: str | None,
@@ -89,6 +102,7 @@ def score_command(
             progress=progress(),
             texts=html_path is not None,
             memory_mb=memory_mb,
+            fields=field_map(fields, project.fields),
         )
     except HarnessError as error:
         fail(error)

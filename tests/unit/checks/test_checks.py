@@ -244,3 +244,20 @@ def test_title_checks(title, expected):
 
 def test_fields_an_extractor_cannot_produce_are_not_graded():
     assert ids({"body": GOOD["body"]}, fields=frozenset({"body"})) == []
+
+
+def test_an_author_typed_both_person_and_organization_is_a_person():
+    # TechCrunch types each writer ["Person", "Organization"] in its JSON-LD (seen on the Fundus corpus).
+    import json
+
+    from tests.conftest import make_fixture
+
+    node = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Chips",
+            "author": [{"@type": ["Person", "Organization"], "name": "Kyle Wiggers"}]}  # fmt: skip
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(node)}</script></head>'
+            "<body><h1>Chips</h1><p>By Kyle Wiggers</p><p>Text of the story.</p></body></html>")  # fmt: skip
+    fixture = make_fixture(html, title="Chips", authors=["Kyle Wiggers"])
+    from harness.core import Extraction
+
+    findings = run_checks(fixture, Extraction(title="Chips", authors=("Kyle Wiggers",), body="Text of the story."))
+    assert not [f for f in findings if f.check == "byline.organization"]

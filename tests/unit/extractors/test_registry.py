@@ -11,10 +11,12 @@ from harness.extractors import ExtractorInfo, registry, resolve
 
 BUILTINS = [
     "boilerpy3",
+    "fundus",
     "goose3",
     "htmldate",
     "justext",
     "metadata",
+    "news-please",
     "newspaper4k",
     "readability-lxml",
     "resiliparse",

@@ -144,3 +144,13 @@ def test_a_page_the_extractor_does_not_cover_is_said_once_and_is_no_defect():
 
     text = render_text(report)
     assert f"tests.plugins:covers_one_site does not cover {len(uncovered)} of the" in text
+
+
+def test_the_capture_time_is_said_to_the_extractor_and_does_not_move_with_the_clock():
+    from harness.core import captured_at
+
+    fixture = make_fixture(HTML, title="Bridge reopens")
+    result = run_one(resolve("tests.plugins:chooses_by_capture_date"), fixture, clock_check=True)
+    assert result.extraction.title == f"parser of {fixture.expectation.captured_at.date().isoformat()}"
+    assert not [f for f in result.findings if f.check in ("date.clock_dependent", "extractor.nondeterministic")]
+    assert captured_at() is None  # said only while the extractor runs
