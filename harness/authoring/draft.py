@@ -33,7 +33,7 @@ __all__ = ["draft_expectation", "page_evidence", "save_drafted"]
 
 
 def _installed() -> list[LoadedExtractor]:
-    return [resolve(info.name) for info in registry().installed()]
+    return [resolve(info.name) for info in registry().installed(remote=False)]
 
 
 def page_evidence(page_html: str) -> dict[str, list[str]]:

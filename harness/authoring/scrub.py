@@ -20,6 +20,8 @@ import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from ..core import CREDENTIAL_HEADER
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
@@ -29,9 +31,6 @@ __all__ = [
 ]  # fmt: skip
 
 #: Header names that carry credentials or sessions, on requests and responses alike.
-CREDENTIAL_HEADER = re.compile(
-    r"auth|token|secret|session|csrf|xsrf|api[-_]?key|signature|cookie|password|credential", re.IGNORECASE
-)
 #: Shorter values given for a request ("en", "1") are not searched for: they would match page text.
 MIN_SECRET = 8
 _SCHEME = re.compile(r"^(Bearer|Basic|Token|Digest)\s+(\S+)$", re.IGNORECASE)

@@ -19,6 +19,7 @@ from .compare import (
     squash,
     tokens,
 )
+from .credentials import CREDENTIAL_HEADER
 from .display import listed, printable, printable_lines, quoted
 from .errors import (
     ExpectationError,
@@ -62,6 +63,7 @@ from .stated import DATE_META, DateKind, StatedDate, stated_dates
 
 __all__ = [
     "ARTICLE_TYPES",
+    "CREDENTIAL_HEADER",
     "DATE_META",
     "OFFSET",
     "ORGANIZATION_TYPES",

@@ -76,6 +76,9 @@ class ExtractorInfo:
     #: For an extractor that takes an argument in its spec, ``<name>:<argument>``
     #: (``fundus:us.APNews``): loads it with that argument.
     load_with: Callable[[str], Callable[..., Any]] | None = field(default=None, compare=False)
+    #: A service called over HTTP (Zyte API): run only when named, never among "every built-in",
+    #: since it needs its recorded calls or a key and the network.
+    remote: bool = False
 
     @property
     def install_hint(self) -> str:
@@ -109,6 +112,11 @@ class LoadedExtractor:
     #: Called with the recorded :class:`~harness.core.Page` (final URL, status, headers, text,
     #: the cassette's interactions) instead of ``(html, url)``: framework adapters need all of it.
     takes_page: bool = False
+    #: For a remote extractor (a service it calls over HTTP): the endpoint's URL. Its calls are
+    #: recorded per page with ``--record-extractor-calls`` and replayed offline afterwards.
+    endpoint: str | None = None
+    #: Values a remote extractor sends (an API key) that must never be written into its recorded calls.
+    credentials: tuple[str, ...] = field(default=(), repr=False)
     #: For saved predictions: returns the stored output for a fixture instead of running anything.
     lookup: Callable[[Fixture], Any] | None = field(default=None, compare=False)
 
@@ -130,9 +138,11 @@ class Registry:
         """Every registered name, sorted."""
         return sorted(self.extractors)
 
-    def installed(self) -> list[ExtractorInfo]:
-        """The registered extractors whose packages are installed, by name."""
-        return [info for name, info in sorted(self.extractors.items()) if info.installed()]
+    def installed(self, *, remote: bool = True) -> list[ExtractorInfo]:
+        """The registered extractors whose packages are installed, by name (without remote ones unless ``remote``)."""
+        return [
+            info for name, info in sorted(self.extractors.items()) if info.installed() and (remote or not info.remote)
+        ]
 
 
 @cache
@@ -197,6 +207,8 @@ def resolve(spec: str, *, source: str = "--extractor", fields: FieldMap | None =
             fields=info.fields,
             version=info.version(),
             fetches=bool(getattr(func, "fetches", False)),
+            endpoint=getattr(func, "endpoint", None),
+            credentials=tuple(getattr(func, "credentials", ())),
             info=info,
         )
     kind, _, target = spec.partition(":")

@@ -113,7 +113,7 @@ def load_extractors(
     ``fields`` is the field map for framework specs (``web-poet:…``) whose items it reads.
     """
     if not specs:
-        specs = [info.name for info in registry().installed()]
+        specs = [info.name for info in registry().installed(remote=False)]
     loaded = []
     for spec in specs:
         if isinstance(spec, LoadedExtractor):
@@ -157,6 +157,7 @@ def check(
     memory_mb: int | None = None,
     on_result: Callable[[RunResult], None] | None = None,
     fields: FieldMap | None = None,
+    record_calls: bool = False,
 ) -> CheckReport:
     """Run each extractor on each fixture under ``paths`` and each page of ``corpora``.
 
@@ -170,7 +171,9 @@ def check(
     or kills its process costs that page only.
     ``severity`` maps check ids to "error", "warning", "info" or "off" (as
     ``[tool.harness.severity]``); ``fields`` is the field map of framework
-    extractors' items (as ``[tool.harness.fields]``).
+    extractors' items (as ``[tool.harness.fields]``). ``record_calls`` lets
+    remote extractors reach their own endpoint and records their calls beside
+    each fixture; without it they replay what was recorded.
 
     Raises:
         UsageError: a path or corpus holds no fixture at all (``no fixtures under PATH``).
@@ -202,7 +205,9 @@ def check(
                 else:
                     yield item
 
-    settings = RunSettings(timeout=timeout, clock_check=clock_check, options=options or {}, memory_mb=memory_mb)
+    settings = RunSettings(
+        timeout=timeout, clock_check=clock_check, options=options or {}, memory_mb=memory_mb, record_calls=record_calls
+    )
     done: dict[int, list[RunResult]] = {}
     names: dict[int, str] = {}
     # Each page's truth is audited once, in this process, and findings resting on a doubted truth are marked.

@@ -62,6 +62,8 @@ class RunSettings:
     memory_mb: int | None = None
     #: Seconds a worker may overrun the budget before it is killed from outside.
     grace: float = GRACE
+    #: Record remote extractors' calls beside each fixture (``--record-extractor-calls``).
+    record_calls: bool = False
 
 
 @dataclass
@@ -119,7 +121,10 @@ class _PageDone:
 
 
 def _extract(extractor: LoadedExtractor, fixture: Fixture, settings: RunSettings) -> Extracted:
-    return extract(extractor, fixture, timeout=settings.timeout, clock_check=settings.clock_check)
+    return extract(
+        extractor, fixture, timeout=settings.timeout, clock_check=settings.clock_check,
+        record_calls=settings.record_calls,
+    )  # fmt: skip
 
 
 def _grade(

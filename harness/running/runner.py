@@ -13,11 +13,12 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from ..checks import make_finding, run_checks
-from ..core import Extraction, Finding, Fixture, NotCovered, RunResult, capturing
+from ..core import CREDENTIAL_HEADER, Extraction, Finding, Fixture, NotCovered, RunResult, capturing
 from ..extractors import normalize
-from ..fixtures import dump_cassette
+from ..fixtures import calls_path, dump_cassette, write_atomic
 from .sandbox import ExtractorTimeout, frozen_clock, refuse_network, time_limit
 
 if TYPE_CHECKING:
@@ -43,6 +44,60 @@ class _Attempt:
     network: list[str] = field(default_factory=list)
     seconds: float = 0.0
     not_covered: str | None = None
+    calls_missing: bool = False
+
+
+def _endpoint(extractor: LoadedExtractor) -> frozenset[tuple[str, int]]:
+    """The ``(host, port)`` a remote extractor may reach while its calls are recorded."""
+    parts = urlsplit(extractor.endpoint or "")
+    if not parts.hostname:
+        return frozenset()
+    return frozenset({(parts.hostname.lower(), parts.port or (443 if parts.scheme == "https" else 80))})
+
+
+def _without_credentials(message: dict[str, Any]) -> dict[str, Any]:
+    headers = message.get("headers") or {}
+    for name in [n for n in headers if CREDENTIAL_HEADER.search(str(n))]:
+        del headers[name]
+    return message
+
+
+@contextlib.contextmanager
+def _recording(extractor: LoadedExtractor, calls: Path) -> Iterator[None]:
+    """Record what the remote extractor sends and gets into ``calls``: credential-named headers
+    dropped, each of its credential values replaced, written whole or not at all."""
+    import vcr
+
+    def scrub_request(request: Any) -> Any:
+        for name in [n for n in request.headers if CREDENTIAL_HEADER.search(str(n))]:
+            del request.headers[name]
+        return request
+
+    with tempfile.TemporaryDirectory(prefix="harness-calls-") as folder:
+        temp = Path(folder, "calls.yaml")
+        recorder = vcr.VCR(
+            record_mode="all", before_record_request=scrub_request, before_record_response=_without_credentials,
+            decode_compressed_response=True,
+        )  # fmt: skip
+        with recorder.use_cassette(str(temp)):
+            yield
+        if temp.exists():
+            text = temp.read_text(encoding="utf-8")
+            for secret in extractor.credentials:
+                if len(secret) >= 4:
+                    text = text.replace(secret, "SCRUBBED-credential")
+            calls.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(calls, text)
+
+
+@contextlib.contextmanager
+def _replaying(calls: Path) -> Iterator[None]:
+    import vcr
+
+    # The body too: a changed prompt (or page) is a call never recorded, not the old answer.
+    recorder = vcr.VCR(record_mode="none", match_on=("method", "scheme", "host", "port", "path", "query", "body"))
+    with recorder.use_cassette(str(calls), allow_playback_repeats=True):
+        yield
 
 
 @contextlib.contextmanager
@@ -62,8 +117,9 @@ def _replay(fixture: Fixture) -> Iterator[None]:
 
 
 def _attempt(
-    extractor: LoadedExtractor, fixture: Fixture, clock: dt.datetime | None, timeout: float | None
-) -> _Attempt:
+    extractor: LoadedExtractor, fixture: Fixture, clock: dt.datetime | None, timeout: float | None,
+    record_calls: bool = False,
+) -> _Attempt:  # fmt: skip
     attempt = _Attempt()
     cwd = os.getcwd()
     environment = dict(os.environ)
@@ -75,7 +131,15 @@ def _attempt(
         return attempt
     try:
         with contextlib.ExitStack() as stack:
-            attempt.network = stack.enter_context(refuse_network())
+            calls = calls_path(fixture.cassette_path, extractor.name) if fixture.cassette_path else None
+            recording = record_calls and extractor.endpoint is not None and calls is not None
+            attempt.network = stack.enter_context(refuse_network(_endpoint(extractor) if recording else frozenset()))
+            if recording and calls is not None:
+                stack.enter_context(_recording(extractor, calls))
+            elif extractor.endpoint is not None and calls is not None and calls.is_file():
+                stack.enter_context(_replaying(calls))
+            elif extractor.endpoint is not None:
+                attempt.calls_missing = True
             stack.enter_context(frozen_clock(clock))
             # The capture time, whatever the clock says: for adapters that choose by it (Fundus).
             stack.enter_context(capturing(fixture.expectation.captured_at))
@@ -143,22 +207,37 @@ class Extracted:
     reruns: list[tuple[dt.datetime, Extraction | str]] = field(default_factory=list)
     #: Why the extractor does not cover the page, when it said so (:class:`~harness.core.NotCovered`).
     not_covered: str | None = None
+    #: A remote extractor with no recorded calls for the page (and none being recorded).
+    calls_missing: bool = False
 
 
 def extract(
-    extractor: LoadedExtractor, fixture: Fixture, *, timeout: float | None = DEFAULT_TIMEOUT, clock_check: bool = True
+    extractor: LoadedExtractor,
+    fixture: Fixture,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    clock_check: bool = True,
+    record_calls: bool = False,
 ) -> Extracted:
     """Run ``extractor`` on ``fixture`` under the frozen clock with the network refused (and again
-    under other clocks, with ``clock_check``); judge nothing."""
-    first = _attempt(extractor, fixture, fixture.expectation.captured_at, timeout)
-    extracted = Extracted(first.seconds, first.network, first.timed_out, first.error, not_covered=first.not_covered)
+    under other clocks, with ``clock_check``); judge nothing.
+
+    A remote extractor (``endpoint``) replays its recorded calls for the page;
+    with ``record_calls`` it reaches its endpoint (and nothing else) and its
+    calls are recorded beside the fixture (:func:`~harness.fixtures.calls_path`).
+    """
+    first = _attempt(extractor, fixture, fixture.expectation.captured_at, timeout, record_calls)
+    extracted = Extracted(
+        first.seconds, first.network, first.timed_out, first.error, not_covered=first.not_covered,
+        calls_missing=first.calls_missing,
+    )  # fmt: skip
     if first.timed_out or first.error is not None or first.not_covered is not None:
         return extracted
     extracted.extraction, extracted.problems = normalize(first.value)
     if clock_check:
 
         def rerun(clock: dt.datetime) -> Extraction | str:
-            again = _rerun(extractor, fixture, clock, timeout)
+            again = _rerun(extractor, fixture, clock, timeout, record_calls)
             extracted.reruns.append((clock, again))
             return again
 
@@ -193,7 +272,14 @@ def grade(
                 name,
                 "extractor.network",
                 f"tried to reach the network {len(extracted.network)} time(s) while extracting a recorded page: "
-                f"{', '.join(hosts[:5])}" + (" …" if len(hosts) > 5 else ""),
+                f"{', '.join(hosts[:5])}"
+                + (" …" if len(hosts) > 5 else "")
+                + (
+                    "; it is a remote extractor with no recorded calls for this page: record them once with "
+                    "--record-extractor-calls"
+                    if extracted.calls_missing
+                    else ""
+                ),
                 actual=hosts,
             )
         )
@@ -246,12 +332,13 @@ def run_one(
     timeout: float | None = DEFAULT_TIMEOUT,
     clock_check: bool = True,
     options: Mapping[str, Any] | None = None,
+    record_calls: bool = False,
 ) -> RunResult:
     """Run ``extractor`` on ``fixture`` in this process and grade it (:func:`extract`, then :func:`grade`).
 
     Nothing contains the extractor here: worker processes (:func:`~harness.running.run_pages`) do.
     """
-    extracted = extract(extractor, fixture, timeout=timeout, clock_check=clock_check)
+    extracted = extract(extractor, fixture, timeout=timeout, clock_check=clock_check, record_calls=record_calls)
     return grade(extractor, fixture, extracted, timeout=timeout, clock_check=clock_check, options=options)
 
 
@@ -282,9 +369,11 @@ def _moved(
     ]  # fmt: skip
 
 
-def _rerun(extractor: LoadedExtractor, fixture: Fixture, clock: dt.datetime, timeout: float | None) -> Extraction | str:
+def _rerun(
+    extractor: LoadedExtractor, fixture: Fixture, clock: dt.datetime, timeout: float | None, record_calls: bool = False
+) -> Extraction | str:
     """The extraction of another run under ``clock``, or how it failed ("timed out", "raised …")."""
-    attempt = _attempt(extractor, fixture, clock, timeout)
+    attempt = _attempt(extractor, fixture, clock, timeout, record_calls)
     if attempt.timed_out or attempt.error is not None:
         return "timed out" if attempt.timed_out else f"raised {attempt.error}"
     return normalize(attempt.value)[0]

@@ -36,9 +36,16 @@ _lock = threading.Lock()
 
 
 @contextlib.contextmanager
-def refuse_network() -> Iterator[list[str]]:
-    """Refuse every network access in the block; yield the list of ``host:port`` attempted."""
+def refuse_network(allow: frozenset[tuple[str, int]] = frozenset()) -> Iterator[list[str]]:
+    """Refuse every network access in the block; yield the list of ``host:port`` attempted.
+
+    ``allow`` names the ``(host, port)`` pairs that may be reached (a remote
+    extractor's own endpoint while its calls are recorded): their look-ups go
+    through, and connections to the addresses those look-ups gave.
+    """
     attempts: list[str] = []
+    allowed_hosts = {host.lower() for host, _ in allow}
+    allowed_addresses: set[tuple[str, int]] = {(host, port) for host, port in allow}
     originals: dict[str, Any] = {
         "getaddrinfo": socket.getaddrinfo,
         "gethostbyname": socket.gethostbyname,
@@ -53,21 +60,35 @@ def refuse_network() -> Iterator[list[str]]:
         return NetworkRefused(f"news-harness refused network access to {where} during a replay")
 
     def getaddrinfo(host: object, port: object, *args: object, **kwargs: object) -> Any:
+        if isinstance(host, str) and host.lower() in allowed_hosts and (host.lower(), port) in _pairs():
+            found = originals["getaddrinfo"](host, port, *args, **kwargs)
+            allowed_addresses.update((entry[4][0], entry[4][1]) for entry in found)
+            return found
         raise refuse(host, port)
+
+    def _pairs() -> set[tuple[str, object]]:
+        return {(host.lower(), port) for host, port in allow}
+
+    def reachable(address: object) -> bool:
+        return isinstance(address, tuple) and (str(address[0]), address[1]) in allowed_addresses
 
     def gethostbyname(host: object) -> Any:
         raise refuse(host)
 
     def create_connection(address: tuple[object, object], *args: object, **kwargs: object) -> Any:
+        host, port = address
+        if isinstance(host, str) and (host.lower(), port) in _pairs():
+            # Resolved through the guarded getaddrinfo, so its addresses become reachable.
+            return originals["create_connection"](address, *args, **kwargs)
         raise refuse(*address)
 
     def guarded_connect(self: socket.socket, address: Any) -> Any:
-        if self.family == getattr(socket, "AF_UNIX", None):
+        if self.family == getattr(socket, "AF_UNIX", None) or reachable(address):
             return connect(self, address)
         raise refuse(*address[:2]) if isinstance(address, tuple) else refuse(address)
 
     def guarded_connect_ex(self: socket.socket, address: Any) -> Any:
-        if self.family == getattr(socket, "AF_UNIX", None):
+        if self.family == getattr(socket, "AF_UNIX", None) or reachable(address):
             return connect_ex(self, address)
         raise refuse(*address[:2]) if isinstance(address, tuple) else refuse(address)
 

@@ -155,6 +155,7 @@ def score(
     options: Mapping[str, Any] | None = None,
     memory_mb: int | None = None,
     fields: FieldMap | None = None,
+    record_calls: bool = False,
 ) -> ScoreReport:
     """Score extractors (or saved predictions) over corpora (default: the bundled fixtures).
 
@@ -193,7 +194,7 @@ def score(
     scores: dict[str, list[PageScore]] = {e.name: [] for e in loaded}
     sealed = seal(corpora=corpora)  # before any extractor code runs
     report.spool = Path(tempfile.mkdtemp(prefix="harness-score-"))
-    settings = RunSettings(timeout=timeout, options=options or {}, memory_mb=memory_mb)
+    settings = RunSettings(timeout=timeout, options=options or {}, memory_mb=memory_mb, record_calls=record_calls)
     analyser = Spooler(str(report.spool), loaded[0].name if loaded else "", texts)
     done = 0
     missing: dict[str, int] = {}

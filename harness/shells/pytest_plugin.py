@@ -430,7 +430,8 @@ def harness_extraction(request: pytest.FixtureRequest, harness_fixture: Fixture,
     state = _state(request.config)
     run = run_one if state is not None and state.in_process else run_contained
     timeout = state.config.timeout if state is not None else DEFAULT_TIMEOUT
-    result = run(resolve(harness_extractor), harness_fixture, clock_check=False, timeout=timeout)
+    fields = state.config.fields if state is not None else None
+    result = run(resolve(harness_extractor, fields=fields), harness_fixture, clock_check=False, timeout=timeout)
     if result.extraction is None:
         pytest.fail(
             f"{harness_extractor} failed on {harness_fixture.name}: {result.findings[0].message}",

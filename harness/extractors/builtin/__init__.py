@@ -40,7 +40,7 @@ def _adapter_with(module: str) -> Callable[[str], Callable[..., Any]]:
 
 def _builtin(
     name: str, module: str, fields: set[str], description: str, *, distribution: str | None = None,
-    requires: str | None = None, takes_argument: bool = False,
+    requires: str | None = None, takes_argument: bool = False, remote: bool = False,
 ) -> tuple[str, ExtractorInfo]:  # fmt: skip
     return module, ExtractorInfo(
         name=name,
@@ -51,6 +51,7 @@ def _builtin(
         description=description,
         requires=(requires or module,),
         load_with=_adapter_with(module) if takes_argument else None,
+        remote=remote,
     )
 
 
@@ -77,6 +78,9 @@ BUILTINS: dict[str, ExtractorInfo] = dict((
     _builtin("htmldate", "htmldate", {"published"}, "htmldate.find_date, original_date=True (dates only)"),
     _builtin("metadata", "metadata", {"title", "authors", "published", "modified", "body", "language"},
              "baseline: JSON-LD and OpenGraph metadata through extruct", distribution="extruct", requires="extruct"),
+    _builtin("zyte-api", "zyte_api", {"title", "authors", "published", "modified", "body", "language"},
+             "Zyte API article extraction (remote: record its calls once, replay offline)", requires="requests",
+             remote=True),
     # fundus:<country>.<Publisher> forces one publisher's parser (fundus.configured).
     _builtin("fundus", "fundus", {"title", "authors", "published", "body"},
              "Fundus's parser for the page's publisher (by host), versioned by capture date", takes_argument=True),

@@ -17,6 +17,7 @@ from ... import __version__
 from .audit import audit_command
 from .check import check_command
 from .diff import diff_command
+from .export import export_group
 from .fuzz import fuzz_command
 from .imports import import_group
 from .listing import list_command
@@ -60,6 +61,6 @@ def main() -> None:
 
 for _command in (
     list_command, check_command, audit_command, score_command, diff_command, fuzz_command, record_command,
-    review_command, refresh_command, import_group,
+    review_command, refresh_command, import_group, export_group,
 ):  # fmt: skip
     main.add_command(_command)

@@ -14,6 +14,7 @@ from .common import (
     field_map,
     fields_option,
     memory_option,
+    record_calls_option,
     timeout_option,
 )
 
@@ -36,6 +37,7 @@ from .common import (
 @memory_option()
 @corpus_option()
 @fields_option()
+@record_calls_option()
 @click.option(
     "--strict-truth",
     is_flag=True,
@@ -53,6 +55,7 @@ def check_command(
     jobs: int,
     memory_mb: int | None,
     fields: tuple[str, ...],
+    record_calls: bool,
     strict_truth: bool,
     paths: tuple[str, ...],
 ) -> None:
@@ -84,6 +87,7 @@ def check_command(
             jobs=jobs,
             memory_mb=memory_mb,
             fields=field_map(fields, project.fields),
+            record_calls=record_calls,
         )
     except HarnessError as error:
         fail(error)

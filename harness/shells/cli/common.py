@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "USAGE", "corpus_option", "extractor_option", "fail", "field_map", "fields_option", "memory_option", "progress",
-    "timeout_option", "write",
+    "record_calls_option", "timeout_option", "write",
 ]  # fmt: skip
 
 #: Exit statuses: 0 clean, 1 findings of error severity or a failed gate, 2 a usage or input problem.
@@ -61,6 +61,15 @@ def field_map(given: tuple[str, ...], configured: FieldMap | None) -> FieldMap |
             raise UsageError(msg)
         table[name.strip()] = path.strip()
     return parse_field_map(table, where="--fields")
+
+
+def record_calls_option() -> Callable[[Any], Any]:
+    """``--record-extractor-calls``: remote extractors reach their endpoint once; their calls are kept."""
+    return click.option(
+        "--record-extractor-calls", "record_calls", is_flag=True,
+        help="Let remote extractors (zyte-api, llm:) reach their own endpoint, and nothing else, and record their "
+        "calls beside each fixture (__extractor_calls__/); later runs replay them offline.",
+    )  # fmt: skip
 
 
 def corpus_option() -> Callable[[Any], Any]:

@@ -1,4 +1,4 @@
-"""``harness import corpus|html|warc``."""
+"""``harness import corpus|html|warc|web-poet``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import fail
+from .common import fail, field_map, fields_option
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -103,6 +103,24 @@ def import_warc_command(path: str, out: str, force: bool) -> None:
 
     try:
         report = import_warc(path, out, force=force)
+    except HarnessError as error:
+        fail(error)
+    _finish(report, out)
+
+
+@import_group.command("web-poet")
+@click.argument("path", type=click.Path(exists=True, file_okay=False))
+@click.option("--out", type=click.Path(file_okay=False), default="cassettes", show_default=True)
+@click.option("--force", is_flag=True, help="Overwrite fixtures that already exist.")
+@fields_option()
+def import_webpoet_command(path: str, out: str, force: bool, fields: tuple[str, ...]) -> None:
+    """web-poet test cases (<PageClass>/test-N/) as fixtures, their truth drafted from output.json."""
+    from ...authoring import import_webpoet
+    from ...core import HarnessError
+    from ...testing import load_config
+
+    try:
+        report = import_webpoet(path, out, fields=field_map(fields, load_config().fields), force=force)
     except HarnessError as error:
         fail(error)
     _finish(report, out)

@@ -16,6 +16,7 @@ from .common import (
     fields_option,
     memory_option,
     progress,
+    record_calls_option,
     timeout_option,
     write,
 )  # fmt: skip
@@ -45,6 +46,7 @@ from .common import (
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
 @memory_option()
 @fields_option()
+@record_calls_option()
 @click.option("--resamples", type=click.IntRange(min=2), default=1000, show_default=True)
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the full report as JSON.")
 @click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False), help="Write the leaderboard as Markdown.")
@@ -65,6 +67,7 @@ def score_command(
     seed: int,
     memory_mb: int | None,
     fields: tuple[str, ...],
+    record_calls: bool,
     resamples: int,
     json_path: str | None,
     markdown_path: str | None,
@@ -103,6 +106,7 @@ def score_command(
             texts=html_path is not None,
             memory_mb=memory_mb,
             fields=field_map(fields, project.fields),
+            record_calls=record_calls,
         )
     except HarnessError as error:
         fail(error)

@@ -21,6 +21,7 @@ BUILTINS = [
     "readability-lxml",
     "resiliparse",
     "trafilatura",
+    "zyte-api",
 ]
 
 

@@ -1,0 +1,1 @@
+"""A Scrapy project for two newspapers on the same Arc XP layout."""
