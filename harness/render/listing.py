@@ -14,8 +14,15 @@ def render_text(listing: dict[str, Any]) -> str:
     """Extractors with their version or install command and fields; fixtures by name; problems."""
     lines = ["Extractors:"]
     for row in listing["extractors"]:
-        state = row["version"] or "installed" if row["installed"] else f"missing: {row['install']}"
-        lines.append(f"  {row['name']:<18} {state:<12} {', '.join(row['fields'])}")
+        state = (row["version"] or "installed") if row["installed"] else "missing"
+        hint = f"  ({row['install']})" if not row["installed"] else ""
+        lines.append(f"  {row['name']:<18} {state:<12} {', '.join(row['fields'])}{hint}")
+    if listing.get("frameworks"):
+        lines.extend(["", "Frameworks (a spec names the parser):"])
+        for row in listing["frameworks"]:
+            version = f"{row['distribution']} {row['version'] or ''}".rstrip()
+            state = version if row["installed"] else f"missing  ({row['install']})"
+            lines.append(f"  {row['spec']:<42} {state}")
     lines.extend(["", f"Fixtures ({len(listing['fixtures'])}):"])
     lines.extend(f"  {fixture['name']}" for fixture in listing["fixtures"])
     lines.extend(f"problem: {problem}" for problem in listing["problems"])
@@ -23,5 +30,5 @@ def render_text(listing: dict[str, Any]) -> str:
 
 
 def render_json(listing: dict[str, Any]) -> str:
-    """The listing as JSON: ``{"extractors": [...], "fixtures": [...], "problems": [...]}``."""
+    """The listing as JSON: ``{"extractors": [...], "frameworks": [...], "fixtures": [...], "problems": [...]}``."""
     return json.dumps(listing, indent=2)

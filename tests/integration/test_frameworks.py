@@ -92,3 +92,25 @@ def test_fields_on_the_command_line(tmp_path):
     bad = CliRunner().invoke(main, [*args[:-4], "--fields", "titel=heading"])
     assert bad.exit_code == 2
     assert "did you mean 'title'?" in bad.output
+
+
+def test_harness_list_shows_each_framework_with_its_version_or_the_extra(monkeypatch):
+    import dataclasses
+    import json
+
+    from click.testing import CliRunner
+
+    from harness.extractors.frameworks import FRAMEWORK_INFO
+    from harness.shells.cli import main
+
+    listed = json.loads(CliRunner().invoke(main, ["list", "--format", "json"]).output)
+    by_prefix = {row["prefix"]: row for row in listed["frameworks"]}
+    assert set(by_prefix) == {"scrapy", "web-poet", "llm"}
+    assert by_prefix["web-poet"]["installed"] and by_prefix["web-poet"]["version"]
+    text = CliRunner().invoke(main, ["list"]).output
+    assert f"web-poet {by_prefix['web-poet']['version']}" in text
+    # Without the package, the line names the extra that installs it.
+    gone = dataclasses.replace(FRAMEWORK_INFO["web-poet"], module="no_such_module_here")
+    monkeypatch.setitem(FRAMEWORK_INFO, "web-poet", gone)
+    text = CliRunner().invoke(main, ["list"]).output
+    assert "missing  (pip install 'news-harness[web-poet]')" in text

@@ -11,6 +11,9 @@ returns through a field map (:mod:`harness.extractors.fieldmap`).
 
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .llm import load_model
@@ -22,7 +25,38 @@ if TYPE_CHECKING:
 
     from ..registry import LoadedExtractor
 
-__all__ = ["FRAMEWORKS"]
+__all__ = ["FRAMEWORKS", "FRAMEWORK_INFO", "FrameworkInfo"]
+
+
+@dataclass(frozen=True)
+class FrameworkInfo:
+    """What ``harness list`` says of a framework: how a spec names a parser, and what it needs."""
+
+    spec: str
+    #: The module that must be importable, and the distribution whose version is shown.
+    module: str
+    distribution: str
+    #: The news-harness extra that installs it (None: a core dependency).
+    extra: str | None
+
+    def installed(self) -> bool:
+        """Whether the module can be imported (without importing it)."""
+        return importlib.util.find_spec(self.module) is not None
+
+    def version(self) -> str | None:
+        """The installed version of its distribution, if any."""
+        try:
+            return importlib.metadata.version(self.distribution)
+        except importlib.metadata.PackageNotFoundError:
+            return None
+
+
+#: By spec prefix, in the order ``harness list`` shows them.
+FRAMEWORK_INFO: dict[str, FrameworkInfo] = {
+    "scrapy": FrameworkInfo("scrapy:package.module:Spider[.callback]", "scrapy", "Scrapy", "scrapy"),
+    "web-poet": FrameworkInfo("web-poet:package.module:PageClass", "web_poet", "web-poet", "web-poet"),
+    "llm": FrameworkInfo("llm:<endpoint>?model=NAME (remote)", "requests", "requests", None),
+}
 
 #: Spec prefix -> the loader of ``target`` (the part after the prefix).
 FRAMEWORKS: dict[str, Callable[..., LoadedExtractor]] = {

@@ -32,6 +32,16 @@ def list_command(fmt: str, paths: tuple[str, ...]) -> None:
         }
         for info in reg.extractors.values()
     ]
+    from ...extractors.frameworks import FRAMEWORK_INFO
+
+    frameworks = [
+        {
+            "prefix": prefix, "spec": info.spec, "installed": info.installed(), "version": info.version(),
+            "distribution": info.distribution,
+            "install": None if info.installed() or info.extra is None else f"pip install 'news-harness[{info.extra}]'",
+        }
+        for prefix, info in FRAMEWORK_INFO.items()
+    ]  # fmt: skip
     fixtures, problems = [], []
     try:
         for item in iter_fixtures(list(paths) or [bundled_cassettes()]):
@@ -42,6 +52,6 @@ def list_command(fmt: str, paths: tuple[str, ...]) -> None:
     except HarnessError as error:
         fail(error)
     problems.extend(reg.problems)
-    found = {"extractors": extractors, "fixtures": fixtures, "problems": problems}
+    found = {"extractors": extractors, "frameworks": frameworks, "fixtures": fixtures, "problems": problems}
     click.echo(listing.render_json(found) if fmt == "json" else listing.render_text(found))
     sys.exit(2 if problems else 0)
