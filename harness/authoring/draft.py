@@ -179,9 +179,11 @@ def _medoid(bodies: list[str]) -> str | None:
 
 def save_drafted(
     cassette: Path, interactions: list[dict[str, Any]], captured_at: dt.datetime, *, force: bool, draft: bool = True,
-    secrets: Secrets | None = None,
+    secrets: Secrets | None = None, extractors: Sequence[LoadedExtractor] | None = None,
 ) -> Path:  # fmt: skip
     """Write a newly recorded or imported page as a fixture with a drafted expectation and its evidence.
+
+    ``extractors`` draft it (default: every installed built-in that is not remote).
 
     Raises:
         FixtureError: the fixture exists and ``force`` is false, or a value in
@@ -189,7 +191,9 @@ def save_drafted(
     """
     url = interactions[0]["request"]["uri"]
     if draft:
-        truth, evidence = draft_expectation(interactions[-1]["response"]["body"]["string"], url, captured_at)
+        truth, evidence = draft_expectation(
+            interactions[-1]["response"]["body"]["string"], url, captured_at, extractors=extractors
+        )
     else:
         truth = {"url": url, "captured_at": captured_at.isoformat(), "timezone": "UTC", "reviewed": False}
         evidence = {}

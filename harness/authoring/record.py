@@ -28,6 +28,8 @@ from .scrub import CREDENTIAL_HEADER, TOKEN_PARAMS, BodyRedactor, Secrets, envir
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
+    from ..extractors import LoadedExtractor
+
 __all__ = ["DEFAULT_SCRUB_HEADERS", "Recorded", "fetch", "record"]
 
 #: Headers removed from what is recorded (request and response), compared case-insensitively.
@@ -229,8 +231,12 @@ def record(
     body_secrets: bool = True,
     redact: Sequence[str] = (),
     draft: bool = True,
+    extractors: Sequence[LoadedExtractor] | None = None,
 ) -> list[Recorded]:
-    """Record each URL as a fixture under ``out``; a URL that fails gets its problem, the rest go on."""
+    """Record each URL as a fixture under ``out``; a URL that fails gets its problem, the rest go on.
+
+    ``extractors`` draft each truth (default: every installed built-in that is not remote).
+    """
     results = []
     for url in urls:
         try:
@@ -251,7 +257,7 @@ def record(
             try:
                 recorded.cassette = save_drafted(
                     cassette, recorded.interactions, recorded.captured_at, force=force, draft=draft,
-                    secrets=recorded.secrets,
+                    secrets=recorded.secrets, extractors=extractors,
                 )  # fmt: skip
             except FixtureError as error:
                 recorded.problem = str(error)

@@ -201,3 +201,19 @@ def test_refresh_tells_site_drift_from_scraper_change(site, tmp_path, monkeypatc
     assert "the site changed since it was recorded (1 regions):" in output.output
     assert "newspaper4k: authors gained 'mark teaser'" in output.output
     assert json.loads(result.cassette.with_name("bridge.expected.json").read_text())["url"].endswith("/news/bridge")
+
+
+def test_record_drafts_with_the_extractors_named_framework_specs_too(site, tmp_path):
+    # The Loopback Ledger's byline is "By Jane Roe and John Doe": a spider that keeps "By" drafts that.
+    result = CliRunner().invoke(
+        main,
+        ["record", site.base + "/news/bridge", "--out", str(tmp_path), "-e", "tests.plugins:invents",
+         "-e", "web-poet:tests.webpoet_pages:HudsonStory", "--fields", "title=heading", "--fields", "authors=writers"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    [evidence] = tmp_path.rglob("*.draft.json")
+    drafted = json.loads(evidence.read_text(encoding="utf-8"))
+    assert set(drafted["extractors"]) == {"tests.plugins:invents", "web-poet:tests.webpoet_pages:HudsonStory"}
+    bad = CliRunner().invoke(main, ["record", site.base + "/news/gzip", "--out", str(tmp_path), "-e", "nosuch"])
+    assert bad.exit_code == 2 and "Unknown extractor 'nosuch'" in bad.output
+    assert not list(tmp_path.rglob("gzip*"))

@@ -9,7 +9,7 @@ import sys
 import click
 
 from ...core import printable
-from .common import extractor_option, fail, timeout_option
+from .common import extractor_option, fail, field_map, fields_option, timeout_option
 
 
 @click.command("record")
@@ -58,10 +58,13 @@ from .common import extractor_option, fail, timeout_option
     help="Also replace what this regular expression matches in the page (a site's own secrets); repeatable.",
 )  # fmt: skip
 @click.option("--no-draft", is_flag=True, help="Do not run the extractors to draft the expectation.")
+@extractor_option("Draft the expectation from these (a registered name, a module:callable, a scrapy: or "
+                  "web-poet: spec); repeatable. Default: every installed built-in.")  # fmt: skip
+@fields_option()
 def record_command(
     urls: tuple[str, ...], out: str, name: str | None, force: bool, timeout: float, max_bytes: int,
     headers: tuple[str, ...], keep: tuple[str, ...], keep_params: tuple[str, ...], keep_body_secrets: bool,
-    redact: tuple[str, ...], no_draft: bool,
+    redact: tuple[str, ...], no_draft: bool, extractors: tuple[str, ...], fields: tuple[str, ...],
 ) -> None:  # fmt: skip
     """Record pages as fixtures: cassette, drafted expectation and its evidence (review it next).
 
@@ -83,10 +86,22 @@ def record_command(
             re.compile(pattern)
         except re.error as error:
             fail(f"--redact {pattern!r} is not a regular expression: {error}")
+    drafters = None
+    if extractors:
+        from ...core import HarnessError
+        from ...extractors import resolve
+        from ...testing import load_config
+
+        try:
+            mapped = field_map(fields, load_config().fields)
+            drafters = [resolve(spec, fields=mapped) for spec in extractors]
+        except HarnessError as error:
+            fail(error)
     scrub = [h for h in DEFAULT_SCRUB_HEADERS if h not in {k.lower() for k in keep}]
     results = record(urls, out, name=name, force=force, timeout=timeout, max_bytes=max_bytes, headers=request_headers,
                      scrub_headers=scrub, keep_params=keep_params, keep_headers=keep,
-                     body_secrets=not keep_body_secrets, redact=redact, draft=not no_draft)  # fmt: skip
+                     body_secrets=not keep_body_secrets, redact=redact, draft=not no_draft,
+                     extractors=drafters)  # fmt: skip
     for result in results:
         if result.problem:
             click.echo(printable(f"problem: {result.url}: {result.problem}"))
