@@ -7,7 +7,7 @@ Nothing here imports any other package of news-harness.
 
 from __future__ import annotations
 
-from .capture import captured_at, capturing
+from .capture import captured_at, capturing, collecting_refusals, report_refused
 from .compare import (
     contains,
     fold,
@@ -96,6 +96,7 @@ __all__ = [
     "bundled_cassettes",
     "captured_at",
     "capturing",
+    "collecting_refusals",
     "contains",
     "first_value",
     "fold",
@@ -114,6 +115,7 @@ __all__ = [
     "printable",
     "printable_lines",
     "quoted",
+    "report_refused",
     "schema",
     "schema_errors",
     "schema_problem",

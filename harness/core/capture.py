@@ -1,4 +1,10 @@
-"""The capture time of the page an extractor is running on, for adapters that need it.
+"""What the harness tells an adapter while it runs, and what an adapter tells the harness back.
+
+The capture time of the page an extractor is running on (:func:`captured_at`),
+for adapters that need it; and :func:`report_refused`, for an adapter that
+answers a request of its scraper from the recording and finds it missing
+(a Scrapy spider asking for a page the cassette lacks): it is reported as
+``extractor.network`` while the scraper's result is still graded.
 
 Some scrapers choose what to do by the crawl date (Fundus picks a parser
 version by it; news-please records a download date). Reading the wall clock
@@ -18,9 +24,10 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterator
 
-__all__ = ["captured_at", "capturing"]
+__all__ = ["captured_at", "capturing", "collecting_refusals", "report_refused"]
 
 _CAPTURED: contextvars.ContextVar[dt.datetime | None] = contextvars.ContextVar("harness_captured_at", default=None)
+_REFUSED: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("harness_refused", default=None)
 
 
 def captured_at() -> dt.datetime | None:
@@ -36,3 +43,23 @@ def capturing(moment: dt.datetime | None) -> Iterator[None]:
         yield
     finally:
         _CAPTURED.reset(token)
+
+
+def report_refused(request: str) -> None:
+    """Say that the scraper asked for ``request`` ("GET https://…"), which the recording does not hold.
+
+    Reported as ``extractor.network`` naming it; outside a harness run, nothing happens.
+    """
+    refused = _REFUSED.get()
+    if refused is not None:
+        refused.append(request)
+
+
+@contextlib.contextmanager
+def collecting_refusals(into: list[str]) -> Iterator[None]:
+    """Collect what :func:`report_refused` is told in the block into ``into``."""
+    token = _REFUSED.set(into)
+    try:
+        yield
+    finally:
+        _REFUSED.reset(token)

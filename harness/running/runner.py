@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ..checks import make_finding, run_checks
-from ..core import CREDENTIAL_HEADER, Extraction, Finding, Fixture, NotCovered, RunResult, capturing
+from ..core import (
+    CREDENTIAL_HEADER,
+    Extraction,
+    Finding,
+    Fixture,
+    NotCovered,
+    RunResult,
+    capturing,
+    collecting_refusals,
+)
 from ..extractors import normalize
 from ..fixtures import calls_path, dump_cassette, write_atomic
 from .sandbox import ExtractorTimeout, frozen_clock, refuse_network, time_limit
@@ -143,6 +152,8 @@ def _attempt(
             stack.enter_context(frozen_clock(clock))
             # The capture time, whatever the clock says: for adapters that choose by it (Fundus).
             stack.enter_context(capturing(fixture.expectation.captured_at))
+            # Requests an adapter answers from the recording and finds missing (Scrapy's).
+            stack.enter_context(collecting_refusals(attempt.network))
             # An extractor that prints or warns must not corrupt the harness's own output.
             stack.enter_context(contextlib.redirect_stdout(io.StringIO()))
             stack.enter_context(warnings.catch_warnings())

@@ -15,10 +15,9 @@ page the cassette holds is followed: its callback (``parse`` by default) is
 called on that recorded response with the request's ``cb_kwargs`` and
 ``meta``, duplicates dropped as Scrapy's filter drops them, at most
 :data:`MAX_FOLLOWED` in all. A request for a page the cassette lacks is not
-fetched: once the callbacks are done, :class:`RequestsNotInCassette` is
-raised, which the runner reports as ``extractor.network`` naming the URL (the
-way it reports a request vcrpy refuses), with the extractor error listing
-every such URL.
+fetched: each is told to the harness (:func:`harness.core.report_refused`),
+which reports it as ``extractor.network`` naming it, and the items the
+callbacks yielded are graded all the same.
 
 The item graded is the first whose ``url`` is the page's (after or before
 redirects), else the first yielded, read through the field map; a spider that
@@ -37,7 +36,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-from ...core import ExtractorError, ExtractorNotInstalledError, header
+from ...core import ExtractorError, ExtractorNotInstalledError, header, report_refused
 from ..fieldmap import map_for
 from ..guard import untouched
 from ..registry import ALL_FIELDS, LoadedExtractor, import_target
@@ -52,7 +51,7 @@ if TYPE_CHECKING:
     from ...core import Page
     from ..fieldmap import FieldMap, MappedItem
 
-__all__ = ["MAX_FOLLOWED", "RefusedRequest", "RequestsNotInCassette", "load_spider"]
+__all__ = ["MAX_FOLLOWED", "RefusedRequest", "load_spider"]
 
 #: How many requests one page's callbacks may follow inside the cassette (a guard against loops).
 MAX_FOLLOWED = 10
@@ -68,23 +67,6 @@ class RefusedRequest:
 
     method: str
     uri: str
-
-
-class RequestsNotInCassette(ConnectionRefusedError):
-    """The spider asked for pages the cassette does not hold; raised after its callbacks ran.
-
-    ``failed_request`` is the first of them, in the shape vcrpy's own refusal
-    carries, so that the runner reports it as ``extractor.network``.
-    """
-
-    def __init__(self, spider: str, refused: list[RefusedRequest]) -> None:
-        self.refused = refused
-        self.failed_request = refused[0]
-        shown = ", ".join(f"{r.method} {r.uri}" for r in refused[:5]) + (" …" if len(refused) > 5 else "")
-        super().__init__(
-            f"{spider} asked for {len(refused)} page(s) the cassette does not hold: {shown}; record them "
-            "into the fixture, or name a callback that does not request them (its items are not graded)"
-        )
 
 
 def _canonical(url: str) -> str:
@@ -214,8 +196,8 @@ class _Run:
                         self._request(output)
                 elif is_item(output):
                     self.items.append(output)
-        if self.refused:
-            raise RequestsNotInCassette(self.name, self.refused)
+        for refused in self.refused:  # never fetched: extractor.network, and the items are still graded
+            report_refused(f"{refused.method} {refused.uri} (not in the cassette)")
         return self.items
 
     def _request(self, request: Request) -> None:
