@@ -39,7 +39,16 @@ from typing import TYPE_CHECKING, Any
 
 from ..core import FixtureError, UsageError, parse_stamp
 from ..extractors import BUILTIN_MAPS, map_for
-from ..fixtures import fixture_name_for, inside, interaction, iter_fixtures, safe_segment, save_fixture, short_hash
+from ..fixtures import (
+    fixture_name_for,
+    inside,
+    interaction,
+    iter_fixtures,
+    safe_segment,
+    save_fixture,
+    shared,
+    short_hash,
+)
 from .imports import ImportReport, _imported
 
 if TYPE_CHECKING:
@@ -373,7 +382,7 @@ def _write_case(folder: Path, fixture: Fixture, *, force: bool) -> None:
     if folder.exists() and not force:
         raise FixtureExistsError(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
-    staged = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    staged = shared(Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent)))
     try:
         (staged / "inputs").mkdir()
         SerializedDataFileStorage(staged / "inputs").write(serialize(_inputs(fixture)))
