@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -23,7 +22,7 @@ def umask_022():
         os.umask(previous)
 
 
-def _mode(path: Path) -> int:
+def _mode(path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
