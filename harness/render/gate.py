@@ -10,7 +10,7 @@ from ..scoring import METRICS
 from ..testing import EPSILON
 
 if TYPE_CHECKING:
-    from ..testing import DiffReport
+    from ..testing import Change, DiffReport
 
 __all__ = ["render_github", "render_json", "render_markdown", "render_text"]
 
@@ -79,20 +79,28 @@ def render_markdown(report: DiffReport) -> str:
 
 
 def _escape(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's toolkit escapes it."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def _property(text: str) -> str:
+    """A workflow command's property value (title, file): ':' and ',' escaped too."""
+    return _escape(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation(level: str, change: Change, verb: str) -> str:
+    title = f"{change.check or change.field} {verb} ({change.extractor})"
+    where = f"file={_property(change.file)}," if change.file else ""
+    return f"::{level} {where}title={_property(title)}::{_escape(f'{change.page}: {change.detail}')}"
+
+
 def render_github(report: DiffReport) -> str:
-    """GitHub Actions workflow commands: an annotation per regression, a notice per improvement."""
-    out = []
-    for change in report.regressions:
-        title = f"{change.check or change.field} regressed ({change.extractor})"
-        out.append(f"::error title={_escape(title)}::{_escape(f'{change.page}: {change.detail}')}")
-    for change in report.improvements:
-        title = f"{change.check or change.field} improved ({change.extractor})"
-        out.append(f"::notice title={_escape(title)}::{_escape(f'{change.page}: {change.detail}')}")
+    """GitHub Actions workflow commands: an annotation per regression, a notice per improvement, each
+    attached to the page's truth file (``file=``) where the report's corpora are here to find it."""
+    out = [_annotation("error", change, "regressed") for change in report.regressions]
+    out += [_annotation("notice", change, "improved") for change in report.improvements]
     for failure in report.failures:
-        out.append(f"::error title=news-harness gate failed::{_escape(failure)}")
+        out.append(f"::error title={_property('news-harness gate failed')}::{_escape(failure)}")
     return printable_lines(out)
 
 

@@ -10,15 +10,19 @@ by more than its configured tolerance, or on one under its configured floor.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..checks import CATALOGUE
 from ..core import UsageError, overlap_f1, schema_problem
 from ..scoring import PageScore, paired_difference
 from .config import GateConfig
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = ["EPSILON", "Change", "ChangeKind", "DiffReport", "diff_reports", "load_report"]
 
@@ -39,6 +43,8 @@ class Change:
     kind: ChangeKind
     detail: str
     check: str | None = None
+    #: The file the page's truth is in (for annotations that attach to it), relative to the working folder.
+    file: str | None = None
 
 
 @dataclass
@@ -152,6 +158,28 @@ def _page_changes(
     return list(changes.values())
 
 
+def truth_file(report: Mapping[str, Any], page: str) -> str | None:
+    """The file ``page``'s truth is read from, by the corpora the report names: ``<page>.expected.json``
+    under a fixture folder, a Zyte benchmark's ground-truth.json, a JSONL corpus; relative to the
+    working folder when it is under it (as GitHub's annotations want it). None when none exists here."""
+    for corpus in report.get("corpora") or []:
+        root = Path(str(corpus.get("path", "")))
+        kind = corpus.get("kind")
+        found = (
+            root / f"{page}.expected.json" if kind == "fixtures"
+            else root / "ground-truth.json" if kind == "zyte"
+            else root if kind == "jsonl"
+            else None
+        )  # fmt: skip
+        if found is not None and found.is_file():
+            absolute = found.resolve()
+            try:
+                return absolute.relative_to(Path.cwd().resolve()).as_posix()
+            except ValueError:
+                return absolute.as_posix()
+    return None
+
+
 def diff_reports(
     base: dict[str, Any], head: dict[str, Any], *, gate: GateConfig | None = None, resamples: int = 1000,
     seed: int = 0,
@@ -170,6 +198,7 @@ def diff_reports(
         if only:
             report.notes.append(f"{len(only)} pages only in {side} are not compared")
     extractors = [e["name"] for e in head["extractors"] if e["name"] in {x["name"] for x in base["extractors"]}]
+    truths = {name: where for name in shared if (where := truth_file(head, name)) is not None}
     for extractor in extractors:
         before_scores, after_scores = [], []
         for name in shared:
@@ -180,7 +209,10 @@ def diff_reports(
             old, new = PageScore.from_dict(before["score"]), PageScore.from_dict(after["score"])
             before_scores.append(old)
             after_scores.append(new)
-            report.changes.extend(_page_changes(name, extractor, old, new, before, after))
+            report.changes.extend(
+                dataclasses.replace(change, file=truths.get(name))
+                for change in _page_changes(name, extractor, old, new, before, after)
+            )
         if before_scores:
             report.metrics[extractor] = paired_difference(before_scores, after_scores, resamples=resamples, seed=seed)
     _apply_gate(report, gate, head)

@@ -57,6 +57,7 @@ def test_the_gate_catches_a_byline_regression(example):
     gate = run([*harness, "diff", "base.json", "head.json", "--format", "github"], example)
     assert gate.returncode == 1
     lines = gate.stdout.splitlines()
-    assert lines[0].startswith("::error title=byline.organization regressed (ksl_scraper:extract)::")
+    assert lines[0].startswith("::error file=") and "cassettes/ksltv/" in lines[0]
+    assert ".expected.json,title=byline.organization regressed (ksl_scraper%3Aextract)::" in lines[0]
     assert "::error title=news-harness gate failed::2 new error finding(s) in HEAD" in lines
     assert any(line.endswith("authors.f1 fell by 0.143, more than its tolerance 0.000") for line in lines), lines

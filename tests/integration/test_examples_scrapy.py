@@ -75,5 +75,9 @@ def test_the_gate_between_the_spider_and_its_fix(example):
     worse = run([*harness, "diff", "head.json", "base.json", "--format", "github"], example)
     assert worse.returncode == 1
     lines = worse.stdout.splitlines()
-    assert lines[0].startswith(f"::error title=byline.noise regressed ({SPEC})::kingston-boil-water-notice-lifted:")
+    title = f"byline.noise regressed ({SPEC.replace(':', '%3A')})"
+    assert lines[0].startswith("::error file=")
+    assert (
+        f"kingston-boil-water-notice-lifted.expected.json,title={title}::kingston-boil-water-notice-lifted:" in lines[0]
+    )
     assert "::error title=news-harness gate failed::1 new error finding(s) in HEAD" in lines

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -83,7 +85,11 @@ def test_formats(reports):
     assert regression in text
     assert text.endswith("Gate FAILED: 1 new error finding(s) in HEAD")
     github = render_github(report).splitlines()
-    assert github[0].startswith("::error title=date.wrong_day regressed (tests.plugins:versioned)::story-2: ")
+    # Attached to the page's truth file; ':' and ',' escaped in properties, as GitHub's toolkit does.
+    first = re.fullmatch(r"::error file=(?P<file>[^,]+),title=(?P<title>[^:]+)::story-2: .*", github[0])
+    assert first is not None, github[0]
+    assert first["title"] == "date.wrong_day regressed (tests.plugins%3Aversioned)"
+    assert first["file"].endswith("story-2.expected.json") and Path(first["file"]).is_file()
     assert github[-1] == "::error title=news-harness gate failed::1 new error finding(s) in HEAD"
     markdown = render_markdown(report)
     assert markdown.startswith("### news-harness: HEAD against BASE on 3 pages\n\n❌ **Gate failed**")
