@@ -9,6 +9,7 @@ import os
 import sys
 import tempfile
 import time
+import traceback
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,7 @@ class _Attempt:
     seconds: float = 0.0
     not_covered: str | None = None
     calls_missing: bool = False
+    frames: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _endpoint(extractor: LoadedExtractor) -> frozenset[tuple[str, int]]:
@@ -177,6 +179,7 @@ def _attempt(
         if request is not None:  # vcrpy refused a request the cassette does not hold
             attempt.network.append(f"{request.method} {request.uri} (not in the cassette)")
         attempt.error = f"{name}: {_first_line(str(error))}"
+        attempt.frames = user_frames(error)
     finally:
         attempt.seconds = time.perf_counter() - started
         # What an extractor changes in the process must not follow it to the next page.
@@ -188,6 +191,32 @@ def _attempt(
         if sys.path != path:
             sys.path[:] = path
     return attempt
+
+
+#: Where code that is not the user's lives: the standard library, installed packages, the harness itself.
+_NOT_YOURS = tuple(
+    {os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
+    | {os.path.realpath(str(Path(__file__).resolve().parents[1])) + os.sep}
+)
+#: How many of the user's frames an extractor.error shows, the innermost last.
+USER_FRAMES = 3
+
+
+def user_frames(error: BaseException) -> list[dict[str, Any]]:
+    """The last frames of ``error``'s traceback in the user's own files (not the standard library,
+    an installed package or the harness): file, line, function and code, innermost last."""
+    frames = []
+    for frame in traceback.extract_tb(error.__traceback__):
+        path = os.path.realpath(frame.filename)
+        if frame.filename.startswith("<") or path.startswith(_NOT_YOURS):
+            continue
+        try:
+            shown = os.path.relpath(path)
+        except ValueError:  # another drive (Windows)
+            shown = path
+        shown = shown if not shown.startswith("..") else path
+        frames.append({"file": shown, "line": frame.lineno, "function": frame.name, "code": (frame.line or "").strip()})
+    return frames[-USER_FRAMES:]
 
 
 def _first_line(text: str) -> str:
@@ -220,6 +249,8 @@ class Extracted:
     not_covered: str | None = None
     #: A remote extractor with no recorded calls for the page (and none being recorded).
     calls_missing: bool = False
+    #: Where in the user's own files the extractor raised (:func:`user_frames`), innermost last.
+    frames: list[dict[str, Any]] = field(default_factory=list)
 
 
 def extract(
@@ -240,7 +271,7 @@ def extract(
     first = _attempt(extractor, fixture, fixture.expectation.captured_at, timeout, record_calls)
     extracted = Extracted(
         first.seconds, first.network, first.timed_out, first.error, not_covered=first.not_covered,
-        calls_missing=first.calls_missing,
+        calls_missing=first.calls_missing, frames=first.frames,
     )  # fmt: skip
     if first.timed_out or first.error is not None or first.not_covered is not None:
         return extracted
@@ -313,7 +344,13 @@ def grade(
         return result
     if extracted.error is not None or extracted.extraction is None:
         result.status = "error"
-        findings.append(make_finding(fixture.name, name, "extractor.error", f"raised {extracted.error}"))
+        where = "; ".join(f"{f['file']}:{f['line']} in {f['function']}: {f['code']}" for f in extracted.frames)
+        findings.append(
+            make_finding(
+                fixture.name, name, "extractor.error", f"raised {extracted.error}",
+                actual=extracted.frames or None, evidence=where or None,
+            )
+        )  # fmt: skip
         return result
     result.extraction = extraction = extracted.extraction
     for problem in extracted.problems:
