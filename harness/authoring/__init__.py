@@ -8,7 +8,7 @@ from .draft import draft_expectation, page_evidence, save_drafted
 from .imports import ImportReport, import_corpus, import_html, import_warc
 from .record import DEFAULT_SCRUB_HEADERS, Recorded, fetch, record
 from .refresh import REGIONS, RefreshReport, refresh, regions
-from .review import Draft, accept, drafts, parse_edit, reject
+from .review import Draft, accept, drafts, edit_problems, edit_text, parse_edit, reject
 from .webpoet import article_output, export_webpoet, import_webpoet
 
 __all__ = [
@@ -22,6 +22,8 @@ __all__ = [
     "article_output",
     "draft_expectation",
     "drafts",
+    "edit_problems",
+    "edit_text",
     "export_webpoet",
     "fetch",
     "import_corpus",

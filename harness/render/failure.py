@@ -45,6 +45,9 @@ def render_text(outcome: ItemOutcome) -> str:
             lines.append(f"    actual   {_short(list(actual) if isinstance(actual, tuple) else actual)}")
         for finding in findings:
             lines.append(f"    {finding.check}: {finding.message}")
+            for frame in finding.actual if finding.check == "extractor.error" and finding.actual else ():
+                # Where in the user's own code it raised, innermost last.
+                lines.append(f"      {frame['file']}:{frame['line']} in {frame['function']}: {frame['code']}")
             if finding.truth_suspect:
                 lines.append(f"      truth suspect: {finding.truth_suspect}")
     warnings = [f for f in outcome.findings if f.severity == "warning"]
@@ -59,5 +62,12 @@ def render_text(outcome: ItemOutcome) -> str:
             lines.append(f"    {change.field}: {change.detail}")
             if change.field == "body" and isinstance(change.before, str) and isinstance(change.after, str):
                 lines.extend(_body_diff(change.before, change.after))
-        lines.append("  If the change is intended, accept it with --harness-update=changed.")
+        breaking = outcome.breaking
+        if breaking:
+            lines.append("  The change breaks the truth, so it is not one to accept into the snapshot:")
+            lines.extend(f"    {f.check}: {f.message}" for f in breaking)
+        else:
+            lines.append(
+                "  It is no worse against the truth. If the change is intended, accept it with --harness-update."
+            )
     return printable_lines(lines)

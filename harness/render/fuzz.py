@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from ..core import printable_lines
+from .plural import count
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -17,11 +18,11 @@ __all__ = ["render_json", "render_markdown", "render_text"]
 
 def render_text(report: FuzzReport) -> str:
     """For people: each property, held or failed with its minimal counterexample and how to reproduce it."""
-    lines = [f"{report.extractor}: {len(report.results)} properties, {len(report.failed)} failed "
+    lines = [f"{report.extractor}: {count(len(report.results), 'property')}, {len(report.failed)} failed "
              f"(seed {report.seed}, up to {report.examples} examples each)"]  # fmt: skip
     for result in report.results:
         if result.held:
-            lines.append(f"  ok    {result.name} ({result.examples} pages)")
+            lines.append(f"  ok    {result.name} ({count(result.examples, 'page')})")
             continue
         assert result.counterexample is not None
         lines.append(f"  FAIL  {result.name}: {result.description}")
@@ -31,11 +32,10 @@ def render_text(report: FuzzReport) -> str:
             lines.append(f"        saved as {result.saved}")
         elif result.save_problem:
             lines.append(f"        not saved: {result.save_problem}")
+    lines.extend(f"  warning: {warning} (not a failure)" for warning in report.warnings)
     if report.failed:
-        lines.append(
-            f"Reproduce with: harness fuzz -e {report.extractor} --seed {report.seed} --examples {report.examples}; "
-            "--save-failures DIR writes each counterexample as a fixture."
-        )
+        lines.append(f"Reproduce with: {report.reproduce}")
+        lines.append("  (--save-failures DIR writes each counterexample as a fixture)")
     return printable_lines(lines)
 
 
@@ -43,7 +43,8 @@ def render_json(reports: Sequence[FuzzReport]) -> str:
     """Every report as JSON."""
     return json.dumps(
         [{"extractor": r.extractor, "seed": r.seed, "examples": r.examples,
-          "results": [x.to_dict() for x in r.results]} for r in reports],
+          "results": [x.to_dict() for x in r.results], "warnings": r.warnings, "reproduce": r.reproduce}
+         for r in reports],
         indent=2, ensure_ascii=False,
     )  # fmt: skip
 

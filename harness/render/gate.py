@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ..core import printable_lines
 from ..scoring import METRICS
 from ..testing import EPSILON
+from .plural import count
 
 if TYPE_CHECKING:
     from ..testing import Change, DiffReport
@@ -38,7 +39,7 @@ def _interval(change: dict[str, float | None]) -> str:
 
 def render_text(report: DiffReport) -> str:
     """For people: regressions first, then improvements, then figures, then the verdict."""
-    lines = [f"{report.pages} pages compared."]
+    lines = [f"{count(report.pages, 'page')} compared."]
     for title, changes in (("Regressions", report.regressions), ("Improvements", report.improvements)):
         lines.append(f"{title} ({len(changes)}):")
         lines.extend(f"  {c.page} × {c.extractor} · {c.check or c.field}: {c.detail}" for c in changes)

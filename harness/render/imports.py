@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..core import printable_lines
 from . import audit
+from .plural import count
 
 if TYPE_CHECKING:
     from ..authoring import ImportReport
@@ -18,14 +19,15 @@ def render_text(report: ImportReport, out: str) -> str:
     lines = [f"problem: {problem}" for problem in report.problems]
     if report.unknown_capture:
         lines.append(
-            f"{report.unknown_capture} pages have no capture time: stored as unknown; "
+            f"{count(report.unknown_capture, 'page')} {'has' if report.unknown_capture == 1 else 'have'} "
+            "no capture time: stored as unknown; "
             "date checks will use each page's latest stated date"
         )
     if report.audit is not None:  # what the truth audit doubts in what was written, before the last line
         lines.append(audit.summary_line(report.audit, out))
     lines.append(
-        f"wrote {len(report.written)} fixtures to {out}"
+        f"wrote {count(len(report.written), 'fixture')} to {out}"
         + (f"; kept {len(report.skipped)} that already existed (--force overwrites them)" if report.skipped else "")
-        + (f"; {len(report.problems)} pages could not be read" if report.problems else "")
+        + (f"; {count(len(report.problems), 'page')} could not be read" if report.problems else "")
     )
     return printable_lines(lines)

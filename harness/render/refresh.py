@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core import printable_lines
+from .plural import count
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -26,7 +27,9 @@ def render_text(reports: Sequence[RefreshReport]) -> str:
                 f"{report.fixture}: the page is as recorded; a failing check here is the scraper's, not the site's"
             )
             continue
-        lines.append(f"{report.fixture}: the site changed since it was recorded ({len(report.regions)} regions):")
+        lines.append(
+            f"{report.fixture}: the site changed since it was recorded ({count(len(report.regions), 'region')}):"
+        )
         for name, old, new in report.regions:
             lines.append(f"  {name}: {old!r} -> {new!r}")
         if report.moved:

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.padding import Padding
+from rich.text import Text
+
 from ..core import UsageError, printable_lines
+from .plural import count
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from ..scoring import Estimate, ExtractorScore, ScoreReport
 
 __all__ = [
@@ -19,9 +26,13 @@ __all__ = [
     "render_compare",
     "render_json",
     "render_markdown",
+    "render_terminal",
     "render_text",
     "shown_columns",
 ]
+
+#: Under this many columns the leaderboard is one block per extractor instead of a table.
+PIVOT_WIDTH = 120
 
 
 @dataclass(frozen=True)
@@ -111,16 +122,93 @@ def render_text(report: ScoreReport) -> str:
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)).rstrip() for row in [header, *rows]]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    corpora = ", ".join(f"{c['kind']} {c['path']}" for c in report.corpora)
     lines.append("")
-    lines.append(
-        f"{report.pages} pages ({corpora}); ± is the standard deviation over {report.resamples} "
+    lines.extend(_footer(report))
+    return printable_lines(lines)
+
+
+def _footer(report: ScoreReport) -> list[str]:
+    corpora = ", ".join(f"{c['kind']} {c['path']}" for c in report.corpora)
+    lines = [
+        f"{count(report.pages, 'page')} ({corpora}); ± is the standard deviation over {report.resamples} "
         f"bootstrap resamples (seed {report.seed}); n is the pages a figure rests on; "
         "leaks, errors and timeouts: lower is better."
-    )
+    ]
     lines.extend(f"note: {note}" for note in report.notes)
     lines.extend(f"problem: {problem}" for problem in report.problems)
-    return printable_lines(lines)
+    return lines
+
+
+def _best(report: ScoreReport, columns: list[Column]) -> dict[str, float]:
+    """The best value of each column (to colour it), where more than one extractor has one."""
+    best = {}
+    for column in columns:
+        estimates = [e.metrics[column.metric] for e in report.extractors if column.metric in e.metrics]
+        values = [estimate.value for estimate in estimates if estimate.pages and estimate.value is not None]
+        if len(values) > 1:
+            numbers = [v for v in values if v is not None]
+            best[column.metric] = max(numbers) if column.higher_is_better else min(numbers)
+    return best
+
+
+def _figure(entry: ExtractorScore, column: Column, best: dict[str, float]) -> Text:
+    estimate = entry.metrics.get(column.metric)
+    shown = cell(estimate)
+    if shown == "n/a":
+        return Text(shown, style="dim")
+    good = estimate is not None and best.get(column.metric) == estimate.value
+    return Text(shown, style="bold green" if good else "")
+
+
+def render_terminal(report: ScoreReport, *, width: int, colour: bool = False) -> str:
+    """The leaderboard for a terminal of ``width`` columns: a table whose headings fold, or, under
+    :data:`PIVOT_WIDTH` columns or when the figures cannot fit side by side, one block per extractor.
+    No figure is ever split across lines; the best figure of each column is green when ``colour``."""
+    from rich import box
+    from rich.table import Table
+
+    from .terminal import render, text
+
+    columns = shown_columns(report, compact=True)
+    best = _best(report, columns)
+    footer = [text(line, "dim" if line.startswith("note:") else "") for line in _footer(report)]
+    rows = [
+        [text(e.name, "bold"), text(e.version or "-"), *[_figure(e, c, best) for c in columns], Text(_ms(e))]
+        for e in ordered(report)
+    ]
+    headings = ["extractor", "version", *[f"{c.heading} (n={_pages(report, c.metric)})" for c in columns]]
+    headings.append("ms median / p95")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    for index, heading in enumerate(headings):
+        # Headings fold to the width of their figures; a figure ("0.958 ± 0.006") or a name never does.
+        room = max([len(row[index].plain) for row in rows] + [len(word) for word in heading.split()])
+        folded = "\n".join(textwrap.wrap(heading, room, break_on_hyphens=False))
+        table.add_column(folded, justify="left" if index < 2 else "right", no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    natural = max(map(len, render(table, width=10_000, colour=False).split("\n")))
+    if width >= PIVOT_WIDTH and natural <= width:
+        return render(table, Text(""), *footer, width=width, colour=colour)
+    blocks: list[RenderableType] = []
+    label_width = max(len(heading) for heading in headings[2:-1]) if columns else 0
+    figure_width = max((len(cell.plain) for row in rows for cell in row[2:-1]), default=0)
+    pairs = max(1, (width - 2) // (label_width + figure_width + 4))
+    for entry in ordered(report):
+        title = Text.assemble(
+            text(entry.name, "bold"), " ", text(entry.version or ""), (f"  ms median / p95 {_ms(entry)}", "dim")
+        )
+        grid = Table.grid(padding=(0, 2), pad_edge=False)
+        for _ in range(pairs):
+            grid.add_column(no_wrap=True, min_width=label_width)
+            grid.add_column(no_wrap=True, justify="right", min_width=figure_width)
+        cells: list[Text] = []
+        for column in columns:
+            cells.extend([Text(f"{column.heading} (n={_pages(report, column.metric)})"), _figure(entry, column, best)])
+        for start in range(0, len(cells), 2 * pairs):
+            chunk = cells[start : start + 2 * pairs]
+            grid.add_row(*chunk, *[Text("")] * (2 * pairs - len(chunk)))
+        blocks.extend([title, Padding(grid, (0, 0, 0, 2)), Text("")])
+    return render(*blocks, *footer, width=width, colour=colour)
 
 
 def render_markdown(report: ScoreReport) -> str:
@@ -131,7 +219,7 @@ def render_markdown(report: ScoreReport) -> str:
     corpora = ", ".join(f"{c['kind']} `{c['path']}`" for c in report.corpora)
     out.append("")
     out.append(
-        f"{report.pages} pages ({corpora}). ± is the standard deviation over {report.resamples} "
+        f"{count(report.pages, 'page')} ({corpora}). ± is the standard deviation over {report.resamples} "
         f"bootstrap resamples (seed {report.seed}); n is the number of pages a figure rests on."
     )
     out.extend(f"- {note}" for note in report.notes)
@@ -155,7 +243,7 @@ def render_compare(report: ScoreReport, base: str, head: str) -> str:
         if name not in names:
             raise UsageError(f"--compare names {name!r}, which was not scored; scored: {', '.join(names)}")
     diff = report.difference(base, head)
-    lines = [f"\n{head} minus {base}, paired bootstrap over the same {report.pages} pages:"]
+    lines = [f"\n{head} minus {base}, paired bootstrap over the same {count(report.pages, 'page')}:"]
     for column in COLUMNS:
         d = diff[column.metric]
         change, low, high = d["difference"], d["low"], d["high"]

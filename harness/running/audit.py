@@ -14,7 +14,7 @@ from ..fixtures import iter_fixtures, open_corpus
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
     from ..checks import Level
     from ..core import Finding, Fixture, RunResult
@@ -71,6 +71,7 @@ def audit(
     include_drafts: bool = False,
     severity: Mapping[str, Level] | None = None,
     body_floor: float = BODY_FLOOR,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> AuditReport:
     """Audit the truth of each fixture under ``paths`` and each page of ``corpora``.
 
@@ -78,7 +79,8 @@ def audit(
     Zyte benchmark layout, JSONL); with neither, the bundled fixtures are
     audited. A page that cannot be read is kept in ``problems`` and the rest
     goes on. ``severity`` is ``[tool.harness.severity]``: "off" silences an
-    audit id.
+    audit id. ``progress`` is called with the pages audited so far (the total
+    is not known in advance: None).
 
     Raises:
         UsageError: nothing to audit under the paths and corpora given.
@@ -92,6 +94,8 @@ def audit(
             continue
         report.fixtures.append(item.name)
         report.findings.extend(apply_severity(audit_fixture(item, body_floor=body_floor), severity or {}))
+        if progress is not None:
+            progress(len(report.fixtures), None)
     if not report.fixtures and not report.problems:
         where = ", ".join(str(p) for p in [*roots, *corpora])
         msg = f"no fixtures under {where}: give fixture folders as PATH, and Zyte or JSONL corpora with --corpus"

@@ -158,6 +158,7 @@ def check(
     on_result: Callable[[RunResult], None] | None = None,
     fields: FieldMap | None = None,
     record_calls: bool = False,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> CheckReport:
     """Run each extractor on each fixture under ``paths`` and each page of ``corpora``.
 
@@ -173,7 +174,9 @@ def check(
     ``[tool.harness.severity]``); ``fields`` is the field map of framework
     extractors' items (as ``[tool.harness.fields]``). ``record_calls`` lets
     remote extractors reach their own endpoint and records their calls beside
-    each fixture; without it they replay what was recorded.
+    each fixture; without it they replay what was recorded. ``progress`` is
+    called with the pages done and the pages in all (None when a corpus does
+    not say) after each page, ``on_result`` with each fixture × extractor result.
 
     Raises:
         UsageError: a path or corpus holds no fixture at all (``no fixtures under PATH``).
@@ -212,7 +215,11 @@ def check(
     names: dict[int, str] = {}
     # Each page's truth is audited once, in this process, and findings resting on a doubted truth are marked.
     marker = SuspectMarker(severity)
-    for outcome in run_pages(pages(), report.extractors, settings, jobs=jobs, analyse=marker):
+    sizes = [corpus.size for corpus in opened]
+    total = len(fixtures) + sum(size or 0 for size in sizes) if None not in sizes else None
+    for count, outcome in enumerate(run_pages(pages(), report.extractors, settings, jobs=jobs, analyse=marker), 1):
+        if progress is not None:
+            progress(count, total)
         if outcome.problem is not None:  # a corpus page that could not be loaded
             report.problems.append(outcome.problem)
             continue

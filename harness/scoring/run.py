@@ -99,9 +99,10 @@ class ScoreReport:
             records = [read_record(location) for location in locations]
             first = dict(records[0])
             results = {}
-            truth_body = None
+            truth_body, snippets = None, None
             for record in records:
                 truth_body = record.pop("truth_body", truth_body)
+                snippets = record.pop("truth_snippets", snippets)
                 if not texts:
                     record.pop("body_text", None)
                 name = record.pop("extractor")
@@ -114,6 +115,7 @@ class ScoreReport:
             }  # fmt: skip
             if texts:
                 detail["truth"]["body"] = truth_body
+                detail["truth"].update(snippets or {})
             yield detail
 
     def to_dict(self, *, pages: bool = True) -> dict[str, Any]:

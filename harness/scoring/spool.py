@@ -58,6 +58,11 @@ class Spooler:
             del record["body_text"]
         elif extractor.name == self.first:
             record["truth_body"] = fixture.expectation.body
+            # The snippets, so that the HTML report marks leaked and missing text (issue 14).
+            record["truth_snippets"] = {
+                "must_contain": list(fixture.expectation.must_contain),
+                "must_not_contain": [{"text": s.text, "kind": s.kind} for s in fixture.expectation.must_not_contain],
+            }
         line = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
         offset = self.out.tell()
         self.out.write(line)

@@ -10,6 +10,7 @@ are collected, and nothing is collected unless an extractor is configured
 
 from __future__ import annotations
 
+import argparse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,6 +60,20 @@ _STATE = pytest.StashKey[_State]()
 
 #: Hypothesis examples per property, by settings profile.
 PROFILES = {"ci": 25, "thorough": 500}
+#: Which snapshots --harness-update writes (--harness-update-mode).
+UPDATE_MODES = ("new", "changed", "all")
+
+
+class _Legacy(argparse.Action):
+    """``--harness-update=new`` (the 0.1 spelling): the flag and its mode in one token."""
+
+    def __init__(self, option_strings: list[str], dest: str, *, value: str, mode_dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+        self.value, self.mode_dest = value, mode_dest
+
+    def __call__(self, parser: Any, namespace: Any, values: Any, option_string: str | None = None) -> None:
+        setattr(namespace, self.dest, True)
+        setattr(namespace, self.mode_dest, self.value)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -66,14 +81,30 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--harness-extractor", action="append", default=[], dest="harness_extractors",
                     metavar="SPEC", help="extractor to test: a registered name or package.module:callable")  # fmt: skip
     group.addoption("--harness-fixtures", action="append", default=[], dest="harness_fixtures", metavar="PATH",
-                    help="folder of fixtures (default: [tool.harness] fixtures, else the bundled ones)")  # fmt: skip
-    group.addoption("--harness-update", nargs="?", const="changed", default=None,
-                    choices=("new", "changed", "all"), dest="harness_update",
-                    help="write snapshots: only new ones, new and changed (the default), or all")  # fmt: skip
-    group.addoption("--harness-properties", nargs="?", const="ci", default=None, choices=tuple(PROFILES),
-                    dest="harness_properties",
-                    help="also run the property tests on generated pages: 'ci' (the default, "
-                    f"{PROFILES['ci']} examples a property) or 'thorough' ({PROFILES['thorough']})")  # fmt: skip
+                    help="folder of fixtures (default: [tool.harness] fixtures, else the bundled ones); one "
+                    "outside the project as one token, --harness-fixtures=/abs/path")  # fmt: skip
+    # Plain flags, as syrupy's --snapshot-update, so that `pytest --harness-update cassettes/` does not take
+    # the path as the flag's value (issue 14). The 0.1 spellings `--harness-update=new` and
+    # `--harness-properties=thorough` still work: each is registered as an option string of its own
+    # (argparse matches a whole `--opt=value` token before splitting it), hidden from --help.
+    group.addoption("--harness-update", action="store_true", default=False, dest="harness_update",
+                    help="write snapshots (which ones: --harness-update-mode)")  # fmt: skip
+    group.addoption("--harness-update-mode", choices=UPDATE_MODES, default="changed", dest="harness_update_mode",
+                    help="with --harness-update, write only new snapshots, new and changed ones (the default), "
+                    "or all")  # fmt: skip
+    group.addoption("--harness-properties", action="store_true", default=False, dest="harness_properties",
+                    help="also run the property tests on generated pages (--harness-properties-profile: "
+                    "how many examples)")  # fmt: skip
+    group.addoption("--harness-properties-profile", choices=tuple(PROFILES), default="ci",
+                    dest="harness_properties_profile",
+                    help=f"'ci' (the default, {PROFILES['ci']} examples a property) or "
+                    f"'thorough' ({PROFILES['thorough']})")  # fmt: skip
+    for mode in UPDATE_MODES:
+        group.addoption(f"--harness-update={mode}", action=_Legacy, dest="harness_update", value=mode,
+                        mode_dest="harness_update_mode", help=argparse.SUPPRESS)  # fmt: skip
+    for profile in PROFILES:
+        group.addoption(f"--harness-properties={profile}", action=_Legacy, dest="harness_properties", value=profile,
+                        mode_dest="harness_properties_profile", help=argparse.SUPPRESS)  # fmt: skip
     group.addoption("--harness-seed", type=int, default=0, dest="harness_seed",
                     help="seed of the property tests (printed with each failure)")  # fmt: skip
     group.addoption("--harness-strict-truth", action="store_true", default=False, dest="harness_strict_truth",
@@ -89,6 +120,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "harness: a news-harness fixture × extractor item")
+    _refuse_moved_rootdir(config)  # before anything is read from the rootdir
     extractors = list(config.option.harness_extractors) or list(config.getini("harness_extractors"))
     fixtures = list(config.option.harness_fixtures) or list(config.getini("harness_fixtures"))
     if not extractors and not _mentions_harness(Path(str(config.rootpath))):
@@ -111,7 +143,8 @@ def pytest_configure(config: pytest.Config) -> None:
         from ..core import bundled_cassettes
 
         roots = [bundled_cassettes()]
-    state = _State(extractors, [r.resolve() for r in roots], project, config.option.harness_update)
+    update = config.option.harness_update_mode if config.option.harness_update else None
+    state = _State(extractors, [r.resolve() for r in roots], project, update)
     state.strict_truth = bool(config.option.harness_strict_truth)
     state.in_process = bool(config.option.harness_in_process or config.getini("harness_in_process"))
     if state.in_process:
@@ -128,10 +161,50 @@ def pytest_configure(config: pytest.Config) -> None:
     if explicit or config.args_source != pytest.Config.ArgsSource.ARGS:
         # Make sure the fixture folders are collected even when they sit outside
         # the test paths (the bundled fixtures live inside the installed package).
+        # A path inside a root (a node id pasted from -v, say) selects from that root: adding the root
+        # would run every one of its items.
         args = [Path(a.split("::")[0]).resolve() for a in config.args]
         for root in state.roots:
-            if not any(root == a or a in root.parents for a in args):
+            if not any(root == a or a in root.parents or root in a.parents for a in args):
                 config.args.append(str(root))
+
+
+def _refuse_moved_rootdir(config: pytest.Config) -> None:
+    """Stop the run when ``--harness-fixtures PATH`` (two tokens) chose pytest's rootdir.
+
+    pytest settles its rootdir before it loads plugins, so it takes PATH for a
+    test path; one outside the project moves the rootdir to a common ancestor,
+    where neither the project's configuration nor ``[tool.harness]`` is read
+    (issue 14: the run ended in "no tests ran"). ``--harness-fixtures=PATH``
+    is one token pytest leaves alone.
+    """
+    tokens = list(config.invocation_params.args)
+    values = [tokens[i + 1] for i, t in enumerate(tokens[:-1]) if t == "--harness-fixtures"]
+    if not values:
+        return
+    try:
+        import inspect
+
+        from _pytest.config.findpaths import determine_setup
+
+        positional = list(config.args) if config.args_source == pytest.Config.ArgsSource.ARGS else []
+        given = {
+            "inifile": config.option.inifilename, "override_ini": config.option.override_ini,
+            "args": [a for a in positional if a not in values], "rootdir_cmd_arg": config.option.rootdir or None,
+            "invocation_dir": config.invocation_params.dir,
+        }  # fmt: skip
+        accepted = inspect.signature(determine_setup).parameters
+        intended = Path(str(determine_setup(**{k: v for k, v in given.items() if k in accepted})[0]))
+    except Exception:  # pytest's internals moved: skip the check rather than fail the run
+        return
+    if intended != Path(str(config.rootpath)):
+        shown = " ".join(f"--harness-fixtures={v}" for v in values)
+        msg = (
+            f"--harness-fixtures {values[0]} moved pytest's rootdir to {config.rootpath} (from {intended}): pytest "
+            f"reads an option's separate value as a test path before news-harness is loaded. Write {shown} "
+            "(one token), or pass --rootdir."
+        )
+        raise pytest.UsageError(msg)
 
 
 def _refuse_empty(root: Path) -> None:
@@ -168,7 +241,8 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     if state is None or file_path.suffix not in (".yaml", ".yml") or "__snapshots__" in file_path.parts:
         return None
     resolved = file_path.resolve()
-    root = next((r for r in state.roots if r == resolved.parent or r in resolved.parents), None)
+    # A root may be one cassette (`--harness-fixtures cassettes/site/story.yaml`) as well as a folder.
+    root = next((r for r in state.roots if r in (resolved, resolved.parent) or r in resolved.parents), None)
     if root is None or _through_link(file_path, root):
         return None
     # A cassette without its expectation is collected too: its items fail saying so, as the CLI does.
@@ -229,11 +303,9 @@ class HarnessItem(_Item):
     """One fixture × one extractor."""
 
     def _fixture(self) -> Fixture:
-        from ..fixtures import fixture_name, load_fixture
+        from ..fixtures import load_fixture
 
-        parent = self.parent
-        assert isinstance(parent, HarnessFile)
-        return load_fixture(self.path, name=fixture_name(parent.root, self.path))
+        return load_fixture(self.path, name=self.fixture_name)
 
     def runtest(self) -> None:
         from ..core import HarnessError
@@ -248,7 +320,10 @@ class HarnessItem(_Item):
             raise HarnessFailure(str(error)) from None
         update: Any = state.update  # one of "new", "changed", "all" (pytest checked the choice)
         outcome = evaluate(extractor, fixture, state.config, update=update, in_process=state.in_process)
-        self.user_properties.append(("harness_snapshot", outcome.snapshot_status))
+        status: str = outcome.snapshot_status
+        if status == "changed" and outcome.breaking:
+            status = "changed-breaking"  # counted apart: the summary must not invite accepting it
+        self.user_properties.append(("harness_snapshot", status))
         for finding in outcome.findings:
             self.user_properties.append((finding.check, finding.message))
         suspects = outcome.suspects
@@ -263,7 +338,21 @@ class HarnessItem(_Item):
             raise HarnessFailure(failure.render_text(outcome))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        return self.path, None, self.spec
+        # The domain heads a failure ("___ fixture × extractor ___"). It is never the end of the node id:
+        # pytest's -v line would then print the domain with each '.' as '::' ("pkg::scraper:extract"),
+        # an id pytest does not accept back. Unlike the name, it may hold spaces and dots.
+        return self.path, None, f"{self.fixture_name} × {self.spec}"
+
+    @property
+    def fixture_name(self) -> str:
+        """The fixture's name (``site/story``), as the CLI's reports print it."""
+        from ..fixtures import fixture_name
+
+        parent = self.parent
+        assert isinstance(parent, HarnessFile)
+        if parent.root == self.path.resolve():  # the root is this one cassette
+            return self.path.stem
+        return fixture_name(parent.root, self.path)
 
 
 class _Tally:
@@ -307,16 +396,25 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     if written:
         lines.append(f"{written} snapshots written.")
     if _COUNTS.get("changed"):
-        lines.append(f"{_COUNTS['changed']} snapshots changed. Re-run with --harness-update=changed to accept them.")
+        lines.append(f"{_COUNTS['changed']} snapshots changed. Re-run with --harness-update to accept them.")
+    if _COUNTS.get("changed-breaking"):
+        lines.append(f"{_COUNTS['changed-breaking']} snapshots changed in a way that breaks the truth (see their "
+                     "failures): fix the scraper rather than accept them.")  # fmt: skip
     if _COUNTS.get("missing"):
-        lines.append(f"{_COUNTS['missing']} fixtures have no snapshot. Re-run with --harness-update=new to write them.")
+        lines.append(f"{_COUNTS['missing']} fixtures have no snapshot. "
+                     "Re-run with --harness-update --harness-update-mode=new to write them.")  # fmt: skip
     if _COUNTS.get("unreadable"):
         lines.append(f"{_COUNTS['unreadable']} snapshots unreadable (see their failures); no update writes over them.")
+    from ..core import HarnessError
     from ..fixtures import load_fixtures
     from ..testing import orphans
 
-    loaded = load_fixtures(state.roots).fixtures
-    stale = list(orphans(state.roots, loaded, [_extractor_name(state, s) for s in state.extractors]))
+    try:
+        loaded = load_fixtures(state.roots).fixtures
+        stale = list(orphans(state.roots, loaded, [_extractor_name(state, s) for s in state.extractors]))
+    except (HarnessError, OSError) as error:  # one line, never a traceback from the summary (issue 14)
+        stale = []
+        lines.append(f"orphaned snapshots not looked for: {error}")
     if stale:
         lines.append(f"{len(stale)} orphaned snapshots (no fixture, or an extractor no longer run); delete them:")
         lines.extend(f"  {path}" for path in stale)
@@ -339,16 +437,16 @@ def _extractor_name(state: _State, spec: str) -> str:
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
     state = _state(config)
-    profile = config.option.harness_properties
-    if state is None or profile is None:
+    if state is None or not config.option.harness_properties:
         return
+    profile = config.option.harness_properties_profile
     from ..testing import PROPERTIES
 
     collector = HarnessProperties.from_parent(session, name="harness-properties")
     for spec in state.extractors:
         for name in PROPERTIES:
             items.append(HarnessPropertyItem.from_parent(
-                collector, name=f"{spec}::{name}", spec=spec, prop=name, examples=PROFILES[profile],
+                collector, name=f"{spec}::{name}", spec=spec, prop=name, examples=PROFILES[profile], profile=profile,
             ))  # fmt: skip
 
 
@@ -362,9 +460,9 @@ class HarnessProperties(pytest.Collector):
 class HarnessPropertyItem(_Item):
     """One property of one extractor, searched for a counterexample on generated pages."""
 
-    def __init__(self, *, spec: str, prop: str, examples: int, **kwargs: Any) -> None:
+    def __init__(self, *, spec: str, prop: str, examples: int, profile: str = "ci", **kwargs: Any) -> None:
         super().__init__(spec=spec, **kwargs)
-        self.prop, self.examples = prop, examples
+        self.prop, self.examples, self.profile = prop, examples, profile
 
     def runtest(self) -> None:
         from ..core import HarnessError
@@ -376,10 +474,17 @@ class HarnessPropertyItem(_Item):
             extractor = state.extractor(self.spec)
         except HarnessError as error:
             raise HarnessFailure(str(error)) from None
-        report = fuzz(extractor, properties=[self.prop], examples=self.examples, seed=self.config.option.harness_seed,
-                      timeout=state.config.timeout)  # fmt: skip
+        seed = self.config.option.harness_seed
+        report = fuzz(extractor, properties=[self.prop], examples=self.examples, seed=seed,
+                      timeout=state.config.timeout, spec=self.spec)  # fmt: skip
         if report.failed:
-            raise HarnessFailure(render.render_text(report))
+            # This item alone (-k on its property and extractor; property items have no file to name).
+            words = ["pytest", "--harness-extractor", self.spec, "--harness-properties", "--harness-properties-profile",
+                     self.profile, "--harness-seed", str(seed), "-k", self.prop]  # fmt: skip
+            import shlex
+
+            again = f"Or in pytest (harness-properties::{self.spec}::{self.prop}): {shlex.join(words)}"
+            raise HarnessFailure(render.render_text(report) + "\n" + again)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return Path(str(self.config.rootpath)), None, f"harness-properties::{self.spec}::{self.prop}"

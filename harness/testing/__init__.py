@@ -13,7 +13,7 @@ from .config import Config, GateConfig, load_config, parse_config
 from .conformance import run_conformance_test
 from .evaluate import ItemOutcome, evaluate
 from .gate import EPSILON, Change, ChangeKind, DiffReport, diff_reports, load_report
-from .properties import PROPERTIES, FuzzReport, PropertyResult, fuzz
+from .properties import PROPERTIES, FuzzReport, PropertyResult, fuzz, select_mutations
 from .snapshots import (
     FieldChange,
     SnapshotStatus,
@@ -50,6 +50,7 @@ __all__ = [
     "parse_config",
     "read_snapshot",
     "run_conformance_test",
+    "select_mutations",
     "snapshot_path",
     "write_snapshot",
 ]

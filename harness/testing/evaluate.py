@@ -48,6 +48,13 @@ class ItemOutcome:
         return suspect_truths(self.errors)
 
     @property
+    def breaking(self) -> list[Finding]:
+        """The errors on a field that moved from its snapshot: accepting that change would write
+        a result the truth refutes into the golden file (issue 14: ``'Cnn'`` as an author)."""
+        moved = {change.field for change in self.changes}
+        return [f for f in self.errors if f.field in moved]
+
+    @property
     def failed(self) -> bool:
         """Whether CI should fail this pair."""
         return bool(self.errors) or self.snapshot_status in ("changed", "unreadable")

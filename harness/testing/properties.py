@@ -12,7 +12,9 @@ scrapers too.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import random
+import shlex
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,17 +24,17 @@ from ..checks import CONTRACT_CHECKS
 from ..core import FixtureError, UsageError
 from ..fixtures import inside, safe_segment, save_fixture
 from ..running import DEFAULT_TIMEOUT, run_one
-from ..strategies import Mutated, from_fixture, pages
+from ..strategies import MUTATIONS, Mutated, from_fixture, pages
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from hypothesis.strategies import SearchStrategy
 
-    from ..core import Finding, Fixture
+    from ..core import Finding, Fixture, RunResult
     from ..extractors import LoadedExtractor
 
-__all__ = ["PROPERTIES", "FuzzReport", "PropertyResult", "fuzz"]
+__all__ = ["PROPERTIES", "FuzzReport", "PropertyResult", "fuzz", "select_mutations"]
 
 #: Each property and the checks that must not fire for it to hold. ``contract`` is the plugin
 #: contract of :data:`~harness.checks.CONTRACT_CHECKS`, reading the wall clock included.
@@ -48,6 +50,38 @@ PROPERTIES: dict[str, frozenset[str]] = {
     "no_decoy_date": frozenset({"date.decoy", "date.future"}),
     "contract": CONTRACT_CHECKS,
 }
+
+#: The fields whose emptiness makes properties vacuous (the health check), and those properties.
+_VACUOUS_WHEN_EMPTY = {
+    "body": ("no_sponsored_leak", "no_boilerplate_leak"),
+    "authors": ("complete_byline", "no_organization_author", "no_decoy_author"),
+    "published": ("right_date", "no_decoy_date"),
+}
+#: A field empty on at least this share of the pages whose truth has it makes the run vacuous.
+VACUOUS_SHARE = 0.9
+
+
+def _unknown(name: str, known: Sequence[str], what: str, source: str) -> UsageError:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    return UsageError(f"Unknown {what} {name!r} (from {source}).{hint} Known: {', '.join(known)}.")
+
+
+def select_mutations(only: Sequence[str] = (), skip: Sequence[str] = ()) -> tuple[str, ...]:
+    """The mutations a run of recorded pages draws: ``only`` these (all when empty), less ``skip``.
+
+    Raises:
+        UsageError: a name that is no mutation (the nearest is suggested), or none left.
+    """
+    for option, names in (("--only-mutation", only), ("--skip-mutation", skip)):
+        for name in names:
+            if name not in MUTATIONS:
+                raise _unknown(name, MUTATIONS, "mutation", option)
+    chosen = tuple(m for m in (only or MUTATIONS) if m not in skip)
+    if not chosen:
+        msg = f"--skip-mutation leaves no mutation to draw (of {', '.join(only or MUTATIONS)})"
+        raise UsageError(msg)
+    return chosen
 
 
 @dataclass
@@ -87,6 +121,13 @@ class FuzzReport:
     seed: int
     examples: int
     results: list[PropertyResult] = field(default_factory=list)
+    #: The health check: why a property that held may have held vacuously (one line each).
+    warnings: list[str] = field(default_factory=list)
+    #: What was asked, for the command that reproduces the run: the spec as given, the recorded
+    #: fixtures mutated (None: generated pages) and the mutations drawn (None: all).
+    spec: str = ""
+    source: str | None = None
+    mutations: tuple[str, ...] | None = None
     pages: int = 0
     extractor_seconds: float = 0.0
     #: The search alone (every property probed on the same pages), before any shrinking.
@@ -98,6 +139,23 @@ class FuzzReport:
         """The properties that did not hold."""
         return [r for r in self.results if not r.held]
 
+    @property
+    def reproduce(self) -> str:
+        """The ``harness fuzz`` command that replays the failed properties (all when none failed)."""
+        words = ["harness", "fuzz", "-e", self.spec or self.extractor]
+        if self.source is not None:
+            words += ["--from", self.source]
+            drawn = self.mutations if self.mutations is not None else MUTATIONS
+            skipped = [m for m in MUTATIONS if m not in drawn]
+            # The shorter of the two spellings; both draw the same mutations in the same order.
+            option, names = ("--only-mutation", drawn) if len(drawn) < len(skipped) else ("--skip-mutation", skipped)
+            for name in names:
+                words += [option, name]
+        for result in self.failed:
+            words += ["--property", result.name]
+        words += ["--seed", str(self.seed), "--examples", str(self.examples)]
+        return shlex.join(words)
+
 
 class _Runner:
     """Runs the extractor once per distinct page, whichever property asks."""
@@ -108,6 +166,11 @@ class _Runner:
         self.clock_check = clock_check
         self.cache: dict[str, list[Finding]] = {}
         self.examples = 0
+        #: For the health check, over the distinct pages whose truth has the field: how many, and how
+        #: many the extractor left it empty on; and the pages it failed on, by the failure's check.
+        self.truth_has: dict[str, int] = {}
+        self.empty: dict[str, int] = {}
+        self.broke: dict[str, list[str]] = {}
         self.seconds = 0.0  # spent inside the extractor (the first run of each page)
 
     def findings(self, fixture: Fixture) -> list[Finding]:
@@ -116,8 +179,42 @@ class _Runner:
             self.examples += 1
             result = run_one(self.extractor, fixture, timeout=self.timeout, clock_check=self.clock_check)
             self.seconds += result.seconds
+            self._tally(fixture, result)
             self.cache[key] = [f for f in result.findings if f.severity == "error"]
         return self.cache[key]
+
+    def _tally(self, fixture: Fixture, result: RunResult) -> None:
+        if result.extraction is None:
+            failure = next((f for f in result.findings if f.severity == "error"), None)
+            if failure is not None:
+                self.broke.setdefault(failure.check, []).append(failure.message)
+            return
+        for name in _VACUOUS_WHEN_EMPTY:
+            if name in self.extractor.fields and getattr(fixture.expectation, name, None):
+                self.truth_has[name] = self.truth_has.get(name, 0) + 1
+                if not getattr(result.extraction, name, None):
+                    self.empty[name] = self.empty.get(name, 0) + 1
+
+    def health(self, names: Sequence[str]) -> list[str]:
+        """Warnings (never failures) that the properties ``names`` held only because there was nothing to judge."""
+        warnings = []
+        if self.examples and len(self.broke) == 1:
+            [(check, messages)] = self.broke.items()
+            if len(messages) == self.examples:
+                warnings.append(
+                    f"every one of the {self.examples} pages failed the same way ({check}: {messages[0]}); "
+                    "the other properties held only because nothing was extracted"
+                )
+                return warnings
+        for name, props in _VACUOUS_WHEN_EMPTY.items():
+            had, empty = self.truth_has.get(name, 0), self.empty.get(name, 0)
+            concerned = [p for p in props if p in names]
+            if had and concerned and empty / had >= VACUOUS_SHARE:
+                warnings.append(
+                    f"{name} empty on {empty} of {had} pages whose truth has one ({empty / had:.0%}): "
+                    f"{', '.join(concerned)} held vacuously"
+                )
+        return warnings
 
 
 def _violations(runner: _Runner, item: Any, checks: frozenset[str]) -> list[Finding]:
@@ -140,11 +237,17 @@ def fuzz(
     timeout: float | None = DEFAULT_TIMEOUT,
     clock_check: bool = True,
     on_result: Callable[[PropertyResult], None] | None = None,
+    mutations: Sequence[str] | None = None,
+    source: str | None = None,
+    spec: str | None = None,
 ) -> FuzzReport:
     """Search each property for a counterexample with Hypothesis; shrink and (optionally) save it.
 
-    With ``fixtures``, the pages are mutations of those recorded pages; without,
-    generated pages. ``seed`` makes a run reproducible.
+    With ``fixtures``, the pages are mutations of those recorded pages (only
+    ``mutations`` when given, see :func:`select_mutations`); without, generated
+    pages. ``seed`` makes a run reproducible. ``source`` (where ``fixtures``
+    came from) and ``spec`` (the extractor as the user named it) go into the
+    report's command that reproduces the run.
     """
     from hypothesis import HealthCheck, Phase, find, settings
     from hypothesis import strategies as st
@@ -155,9 +258,13 @@ def fuzz(
     if unknown:
         msg = f"Unknown property {unknown[0]!r}; known: {', '.join(PROPERTIES)}"
         raise UsageError(msg)
-    strategy: SearchStrategy[Any] = st.one_of([from_fixture(f) for f in fixtures]) if fixtures else pages()
+    drawn = select_mutations(mutations or ()) if mutations is not None else MUTATIONS
+    strategy: SearchStrategy[Any] = (
+        st.one_of([from_fixture(f, mutations=drawn) for f in fixtures]) if fixtures else pages()
+    )
     runner = _Runner(extractor, timeout=timeout, clock_check=clock_check)
-    report = FuzzReport(extractor.name, seed, examples)
+    report = FuzzReport(extractor.name, seed, examples, spec=spec or extractor.name, source=source,
+                        mutations=tuple(drawn) if fixtures and mutations is not None else None)  # fmt: skip
     # No "explain" phase: it re-runs the extractor on many variants of each counterexample
     # to say which parts mattered, which costs far more than the search itself.
     config = settings(
@@ -180,6 +287,8 @@ def fuzz(
     with contextlib.suppress(NoSuchExample):
         find(strategy, probe, settings=config, random=random.Random(seed))
     probed = runner.examples
+    if not fixtures:  # on mutations, the recorded page's own emptiness is the baseline
+        report.warnings = runner.health(names)
     report.search_seconds, report.search_extractor_seconds = time.perf_counter() - started, runner.seconds
     for name in names:
         checks = PROPERTIES[name]

@@ -85,7 +85,8 @@ def read_snapshot(path: Path) -> dict[str, Any] | None:
         raise FixtureError(path, f"the snapshot cannot be read: {error}") from None
     if re.search(r"^(<<<<<<<|>>>>>>>) ", text, re.MULTILINE):
         raise FixtureError(path, "the snapshot has merge-conflict markers (<<<<<<< ... >>>>>>>); resolve them or "
-                                 "delete the file and write it again with --harness-update=new")  # fmt: skip
+                                 "delete the file and write it again with --harness-update "
+                                 "--harness-update-mode=new")  # fmt: skip
     try:
         data = json.loads(text)
     except ValueError as error:

@@ -117,7 +117,7 @@ def test_check_marks_a_finding_on_a_doubted_truth(tmp_path):
     lines = result.output.splitlines()
     at = next(i for i, line in enumerate(lines) if "E date.wrong_day" in line)
     assert lines[at + 1] == f"      truth suspect: {DOUBT} (truth.date_not_on_page)"
-    assert "1 findings rest on a truth the audit doubts ('truth suspect:' lines)" in result.output
+    assert "1 finding rests on a truth the audit doubts ('truth suspect:' lines)" in result.output
     data = json.loads(invoke("check", str(tmp_path), "-e", "metadata", "--format", "json").output)
     [finding] = [f for f in data["findings"] if f["check"] == "date.wrong_day"]
     assert finding["truth_suspect"] == f"{DOUBT} (truth.date_not_on_page)"

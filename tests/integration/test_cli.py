@@ -72,13 +72,11 @@ def test_bad_inputs_are_one_line_each_and_the_rest_is_checked(tmp_path):
     (tmp_path / "bad-truth.expected.json").write_text(
         json.dumps({**BASE_TRUTH, "published": "19/10/2024"}), encoding="utf-8"
     )
-    result = invoke("check", str(tmp_path), "-e", "tests.plugins:raises", "-e", "nosuch")
+    result = invoke("check", str(tmp_path), "-e", "tests.plugins:raises")
     assert result.exit_code == 2
     lines = result.output.splitlines()
     problems = [line for line in lines if line.startswith("problem: ")]
     assert problems == [
-        f"problem: Unknown extractor 'nosuch' (from --extractor). Registered: {', '.join(registry().names())}. "
-        "Give a registered name or a 'package.module:callable' spec; 'harness list' shows them all.",
         f"problem: {tmp_path / 'bad-truth.expected.json'}: fails expected.schema.json: $.published: "
         "'19/10/2024' is not an RFC 3339 date-time with a UTC offset ('2024-10-19T19:25:00-06:00') "
         "or a date ('2024-10-19')",
@@ -87,6 +85,16 @@ def test_bad_inputs_are_one_line_each_and_the_rest_is_checked(tmp_path):
     assert "good" in lines
     assert "    E extractor.error            raised RuntimeError: selector '.byline' matched nothing" in lines
     assert lines[-1] == "Fix or remove the inputs listed as 'problem:' above; the rest was checked."
+
+
+def test_an_unknown_extractor_stops_the_command_before_any_work(tmp_path):
+    write_fixture(tmp_path, "good", HTML, **TRUTH)
+    result = invoke("check", str(tmp_path), "-e", "tests.plugins:raises", "-e", "nosuch")
+    assert result.exit_code == 2
+    assert result.output == (
+        f"harness: error: Unknown extractor 'nosuch' (from --extractor). Registered: {', '.join(registry().names())}. "
+        "Give a registered name or a 'package.module:callable' spec; 'harness list' shows them all.\n"
+    )
 
 
 def test_a_missing_path_is_a_usage_error(tmp_path):

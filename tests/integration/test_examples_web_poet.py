@@ -68,7 +68,7 @@ def test_import_then_check_finds_the_defects_on_one_page_and_none_on_the_other(e
         jsonld = lines.index(JSONLD)
         assert lines[jsonld + 1].strip().startswith("web-poet:ksl_pages:KslArticle web-poet")
         assert " ok (" in lines[jsonld + 1]
-        assert "2 fixtures × 1 extractors: 2 errors, 0 warnings." in done.stdout
+        assert "2 fixtures × 1 extractor: 2 errors, 0 warnings." in done.stdout
 
 
 def test_web_poets_own_plugin_reads_the_same_fixtures(example):

@@ -131,7 +131,9 @@ def snapshots(project) -> dict[str, bytes]:
 def test_snapshot_update_writes_only_what_is_asked(project):
     args = ["--harness-extractor", "scrapers:oracle", "-p", "no:cacheprovider"]
     first = project.runpytest(*args)
-    first.stdout.fnmatch_lines([f"{len(truths())} fixtures have no snapshot. Re-run with --harness-update=new*"])
+    first.stdout.fnmatch_lines(
+        [f"{len(truths())} fixtures have no snapshot. Re-run with --harness-update --harness-update-mode=new*"]
+    )
     assert snapshots(project) == {}
 
     project.runpytest(*args, "--harness-update=new").assert_outcomes(passed=len(truths()))
@@ -146,7 +148,7 @@ def test_snapshot_update_writes_only_what_is_asked(project):
     changed = project.runpytest(*args)
     changed.assert_outcomes(passed=len(truths()) - 1, failed=1)
     changed.stdout.fnmatch_lines(["*authors: lost 'somebody else', gained 'isaac yee'*",
-                                  "*accept it with --harness-update=changed*"])  # fmt: skip
+                                  "*accept it with --harness-update.*"])  # fmt: skip
     project.runpytest(*args, "--harness-update=new")
     assert json.loads(target.read_text())["authors"] == ["Somebody Else"]  # 'new' leaves it
     project.runpytest(*args, "--harness-update=changed").assert_outcomes(passed=len(truths()))
@@ -253,3 +255,9 @@ def test_in_process_runs_only_when_asked_and_says_so(project):
     )
     assert "runs extractors in the test process" not in quiet.stdout.str()
     assert quiet.parseoutcomes()["failed"] == result.parseoutcomes()["failed"] > 0
+
+
+def test_a_failure_of_the_users_scraper_points_to_its_line(project):
+    result = project.runpytest("--harness-extractor", "scrapers:raises", "-k", "ksltv", "-p", "no:cacheprovider")
+    result.stdout.fnmatch_lines(["*extractor.error: raised RuntimeError: selector '.byline' matched nothing",
+                                 "*scrapers.py:* in raises: raise RuntimeError(*"])  # fmt: skip

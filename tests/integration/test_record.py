@@ -198,7 +198,7 @@ def test_refresh_tells_site_drift_from_scraper_change(site, tmp_path, monkeypatc
     assert [(c.field, c.detail) for c in changed.moved["newspaper4k"]] == [("authors", "gained 'mark teaser'")]
     output = CliRunner().invoke(main, ["refresh", str(result.cassette), "-e", "newspaper4k"])
     assert output.exit_code == 1
-    assert "the site changed since it was recorded (1 regions):" in output.output
+    assert "the site changed since it was recorded (1 region):" in output.output
     assert "newspaper4k: authors gained 'mark teaser'" in output.output
     assert json.loads(result.cassette.with_name("bridge.expected.json").read_text())["url"].endswith("/news/bridge")
 

@@ -143,7 +143,7 @@ def test_each_bad_test_case_is_one_problem_naming_it_and_the_rest_are_imported(t
     assert "has unreadable inputs" in by_test[4][0]
     assert "has BrowserHtml among its inputs, which a recorded page cannot give" in by_test[5][0]
     assert "frozen_time 'last Tuesday' is not an ISO 8601 time" in by_test[6][0]
-    assert result.output.splitlines()[-1] == f"wrote 1 fixtures to {tmp_path / 'out'}; 5 pages could not be read"
+    assert result.output.splitlines()[-1] == f"wrote 1 fixture to {tmp_path / 'out'}; 5 pages could not be read"
     assert [p.name for p in (tmp_path / "out").rglob("*.yaml")] == ["bridge-reopens.yaml"]
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import signal
+import sys
 import threading
+from typing import Any
 
 import click
 
@@ -35,7 +37,48 @@ def _interrupt(signum: int, frame: object) -> None:
     raise _Terminated
 
 
+EPILOG = """\b
+Exit status (every command):
+  0  ok: no error finding, the gate passed
+  1  findings of error severity, a failed property or a failed gate
+  2  a usage or input error (a wrong option or name, a fixture that cannot be read)
+Errors are one line on stderr, starting 'harness: error:'.
+
+\b
+Examples:
+  harness score                          # every installed built-in on the bundled fixtures
+  harness check -e trafilatura cassettes/ksltv
+  harness score --format json --output head.json && harness diff base.json head.json
+"""
+
+
 class _Group(click.Group):
+    def main(
+        self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+        standalone_mode: bool = True, **extra: Any,
+    ) -> Any:  # fmt: skip
+        """Click's own errors (a wrong option, a missing argument) as ours: 'harness: error: ...', exit 2."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from ...core import printable
+
+        try:
+            status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            if error.ctx is not None:
+                click.echo(error.ctx.get_usage(), err=True)
+                hint = f"Try '{error.ctx.command_path} {error.ctx.help_option_names[0]}' for help."
+                click.echo(hint, err=True)
+            click.echo(f"harness: error: {printable(error.format_message())}", err=True)
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            click.echo(f"harness: error: {printable(error.format_message())}", err=True)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo("harness: error: aborted", err=True)
+            sys.exit(1)
+        sys.exit(status if isinstance(status, int) else 0)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
@@ -45,7 +88,7 @@ class _Group(click.Group):
             raise click.exceptions.Exit(status) from None
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.version_option(__version__, prog_name="harness")
 def main() -> None:
     """news-harness: find the defects news scrapers hide (bylines, sponsored leaks, dates)."""

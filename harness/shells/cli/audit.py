@@ -6,15 +6,22 @@ import sys
 
 import click
 
-from .common import corpus_option, fail
+from .common import corpus_option, emit_report, examples, fail, format_option, output_option, progress
+
+EXAMPLES = examples(
+    "harness audit                                    # the truths of [tool.harness] fixtures, else the bundled ones",
+    "harness audit cassettes/ --corpus ../shared/corpora/fundus",
+    "harness audit --format json --output audit.json",
+)
 
 
-@click.command("audit")
+@click.command("audit", epilog=EXAMPLES)
 @corpus_option()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option("text", "json")
+@output_option()
 @click.option("--drafts", is_flag=True, help="Audit unreviewed drafted expectations too.")
 @click.argument("paths", nargs=-1, type=click.Path())
-def audit_command(corpora: tuple[str, ...], fmt: str, drafts: bool, paths: tuple[str, ...]) -> None:
+def audit_command(corpora: tuple[str, ...], fmt: str, output: str | None, drafts: bool, paths: tuple[str, ...]) -> None:
     """Check each truth against its own page, before any extractor is judged by it.
 
     Reports a must_contain snippet the page lacks, a must_not_contain snippet
@@ -32,13 +39,16 @@ def audit_command(corpora: tuple[str, ...], fmt: str, drafts: bool, paths: tuple
 
     try:
         project = load_config()
-        report = audit(
-            list(paths) or ([] if corpora else list(project.fixtures)),
-            list(corpora),
-            include_drafts=drafts,
-            severity=project.severity,
-        )
+        with progress("pages") as bar:
+            bar.start("audit")
+            report = audit(
+                list(paths) or ([] if corpora else list(project.fixtures)),
+                list(corpora),
+                include_drafts=drafts,
+                severity=project.severity,
+                progress=bar.counter(),
+            )
     except HarnessError as error:
         fail(error)
-    click.echo(render.render_json(report) if fmt == "json" else render.render_text(report))
+    emit_report(lambda: render.render_json(report) if fmt == "json" else render.render_text(report), output)
     sys.exit(report.exit_status())

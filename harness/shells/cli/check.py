@@ -9,31 +9,39 @@ import click
 from .common import (
     USAGE,
     corpus_option,
+    default_jobs,
+    emit_report,
+    examples,
     extractor_option,
     fail,
     field_map,
     fields_option,
+    format_option,
+    jobs_option,
     memory_option,
+    output_option,
+    progress,
     record_calls_option,
+    resolve_extractors,
     timeout_option,
 )
 
+EXAMPLES = examples(
+    "harness check                                   # every installed built-in on the bundled fixtures",
+    "harness check -e trafilatura cassettes/ksltv    # one extractor, one site",
+    "harness check -e mypkg.scraper:extract --format json --output findings.json",
+)
 
-@click.command("check")
+
+@click.command("check", epilog=EXAMPLES)
 @extractor_option("A registered name or package.module:callable; repeatable. Default: every installed built-in.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option("text", "json")
+@output_option()
 @timeout_option()
 @click.option("--no-clock-check", is_flag=True, help="Skip the second run under a shifted clock.")
 @click.option("-v", "--verbose", is_flag=True, help="Also show info findings.")
 @click.option("--drafts", is_flag=True, help="Use unreviewed drafted expectations as truth too.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Worker processes (0: in this process, with no protection from crashes).",
-)
+@jobs_option()
 @memory_option()
 @corpus_option()
 @fields_option()
@@ -48,11 +56,12 @@ def check_command(
     extractors: tuple[str, ...],
     corpora: tuple[str, ...],
     fmt: str,
+    output: str | None,
     timeout: float | None,
     no_clock_check: bool,
     verbose: bool,
     drafts: bool,
-    jobs: int,
+    jobs: int | None,
     memory_mb: int | None,
     fields: tuple[str, ...],
     record_calls: bool,
@@ -64,10 +73,11 @@ def check_command(
     Defaults come from [tool.harness] in the nearest pyproject.toml (fixtures,
     extractors, timeout, severities); without it, every installed built-in
     extractor on the bundled fixtures. A path that holds no fixture is an
-    error (exit 2), never a clean run.
+    error (exit 2), never a clean run. Exit status: 0 no error finding, 1 an
+    error finding, 2 an input could not be used.
     """
     from ...checks import suspect_truths
-    from ...core import HarnessError
+    from ...core import HarnessError, RunResult
     from ...render import audit as render_audit
     from ...render import check as render
     from ...running import check
@@ -75,23 +85,40 @@ def check_command(
 
     try:
         project = load_config()
-        report = check(
-            list(paths) or ([] if corpora else list(project.fixtures)),
-            list(extractors) or list(project.extractors),
-            corpora=list(corpora),
-            timeout=timeout if timeout is not None else project.timeout,
-            clock_check=not no_clock_check,
-            options=project.checks,
-            severity=project.severity,
-            include_drafts=drafts,
-            jobs=jobs,
-            memory_mb=memory_mb,
-            fields=field_map(fields, project.fields),
-            record_calls=record_calls,
-        )
+        mapped = field_map(fields, project.fields)
+        loaded = resolve_extractors(extractors or tuple(project.extractors)) if extractors or project.extractors else []
+        with progress("pages") as bar:
+            bar.start("check")
+
+            def running(result: RunResult) -> None:
+                bar.now(f"{result.fixture} × {result.extractor}")
+
+            report = check(
+                list(paths) or ([] if corpora else list(project.fixtures)),
+                loaded,
+                corpora=list(corpora),
+                timeout=timeout if timeout is not None else project.timeout,
+                clock_check=not no_clock_check,
+                options=project.checks,
+                severity=project.severity,
+                include_drafts=drafts,
+                jobs=default_jobs(jobs),
+                memory_mb=memory_mb,
+                fields=mapped,
+                record_calls=record_calls,
+                progress=bar.counter(),
+                on_result=running if bar.enabled else None,
+            )
     except HarnessError as error:
         fail(error)
-    click.echo(render.render_json(report) if fmt == "json" else render.render_text(report, verbose=verbose))
+    if fmt == "json":
+        emit_report(lambda: render.render_json(report), output)
+    else:
+        emit_report(
+            lambda: render.render_text(report, verbose=verbose),
+            output,
+            lambda width, colour: render.render_terminal(report, width=width, verbose=verbose, colour=colour),
+        )
     suspects = suspect_truths(report.findings) if strict_truth else []
     if suspects:
         click.echo(render_audit.render_suspects(suspects), err=True)

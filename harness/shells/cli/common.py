@@ -13,11 +13,14 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ...core import HarnessError
-    from ...extractors import FieldMap
+    from ...extractors import FieldMap, LoadedExtractor
+    from ...render.terminal import Progress
 
 __all__ = [
-    "USAGE", "corpus_option", "extractor_option", "fail", "field_map", "fields_option", "memory_option", "progress",
-    "record_calls_option", "timeout_option", "write",
+    "USAGE", "corpus_option", "default_jobs", "emit", "emit_report", "examples", "extractor_option", "fail",
+    "field_map", "fields_option",
+    "format_option", "jobs_option", "load_all", "memory_option", "output_option", "progress", "record_calls_option",
+    "resolve_extractors", "timeout_option", "write",
 ]  # fmt: skip
 
 #: Exit statuses: 0 clean, 1 findings of error severity or a failed gate, 2 a usage or input problem.
@@ -29,6 +32,95 @@ def extractor_option(help_text: str, *, required: bool = False) -> Callable[[Any
     return click.option(
         "-e", "--extractor", "extractors", multiple=True, required=required, metavar="EXTRACTOR", help=help_text
     )
+
+
+def examples(*lines: str) -> str:
+    """A command's ``--help`` epilog: two or three example command lines, kept as written."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def format_option(*choices: str) -> Callable[[Any], Any]:
+    """``--format``: which rendering of the report goes to stdout (or ``--output``)."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(list(choices)), default=choices[0], show_default=True,
+        help="What to print: " + ", ".join(choices) + " (text adapts to a terminal; every other is plain).",
+    )  # fmt: skip
+
+
+def output_option() -> Callable[[Any], Any]:
+    """``--output FILE``: the report written to a file instead of stdout, byte for byte what stdout gets."""
+    return click.option(
+        "-o", "--output", "output", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+        help="Write the report (in --format) to FILE instead of stdout: the same bytes a pipe would get.",
+    )  # fmt: skip
+
+
+def jobs_option() -> Callable[[Any], Any]:
+    """``-j/--jobs``, the same default everywhere: one worker per CPU."""
+    return click.option(
+        "-j", "--jobs", type=click.IntRange(min=0), default=None,
+        help="Worker processes. Default: one per CPU. 0 runs extractors in this process, with no protection "
+        "from crashes or hangs.",
+    )  # fmt: skip
+
+
+def default_jobs(jobs: int | None) -> int:
+    """``--jobs`` as given, else one per CPU."""
+    return (os.cpu_count() or 1) if jobs is None else jobs
+
+
+def resolve_extractors(specs: tuple[str, ...]) -> list[str]:
+    """The extractor names given on the command line, checked before any work: a name that is not
+    registered ends the command at once (exit 2) with the nearest registered one, never after a run.
+    Nothing is imported here; a spec that is known but cannot be loaded (not installed, refused by the
+    guard) is reported by the run as a problem beside the rest.
+    """
+    from ...core import UnknownExtractorError
+    from ...extractors import registry, resolve
+
+    known = registry().extractors
+    for spec in specs:
+        if ":" not in spec and spec not in known:
+            try:
+                resolve(spec)  # a bare unregistered name: raises with the nearest name, loads nothing
+            except UnknownExtractorError as error:
+                fail(error)
+    return list(specs)
+
+
+def load_all(specs: tuple[str, ...], fields: FieldMap | None = None) -> list[LoadedExtractor]:
+    """Every extractor named on the command line, loaded before any work; any that cannot be ends the command."""
+    from ...core import HarnessError
+    from ...extractors import resolve
+
+    loaded = []
+    for spec in specs:
+        try:
+            loaded.append(resolve(spec, fields=fields))
+        except HarnessError as error:
+            fail(error)
+    return loaded
+
+
+def emit_report(
+    plain: Callable[[], str], output: str | None, terminal: Callable[[int, bool], str] | None = None
+) -> None:
+    """A text report: to ``output`` or a pipe as the plain text; on a terminal as ``terminal(width, colour)``
+    renders it (fitted to the width, colour unless ``NO_COLOR``)."""
+    if output is None and terminal is not None and sys.stdout.isatty():
+        from ...render.terminal import colour_wanted, terminal_width
+
+        click.echo(terminal(terminal_width(), colour_wanted(sys.stdout)))
+    else:
+        emit(plain(), output)
+
+
+def emit(text: str, output: str | None) -> None:
+    """Print a report, or write it to ``output`` with exactly the bytes stdout would have got."""
+    if output is None:
+        click.echo(text)
+    else:
+        write(output, text + "\n")
 
 
 def fields_option() -> Callable[[Any], Any]:
@@ -114,15 +206,8 @@ def write(path: str, text: str) -> None:
     click.echo(f"wrote {path}", err=True)
 
 
-def progress() -> Callable[[int, int | None], None] | None:
-    """A one-line progress counter on a terminal; nothing in CI or when piped."""
-    if not sys.stderr.isatty() or os.environ.get("CI"):
-        return None
+def progress(unit: str = "pages") -> Progress:
+    """Progress bars on stderr when it is a terminal (rate, ETA, what runs now); nothing when piped or in CI."""
+    from ...render.terminal import Progress
 
-    def show(done: int, total: int | None) -> None:
-        of = f"/{total}" if total else ""
-        end = "\n" if total and done >= total else ""
-        sys.stderr.write(f"\rscored {done}{of} pages{end}")
-        sys.stderr.flush()
-
-    return show
+    return Progress(unit, enabled=sys.stderr.isatty() and not os.environ.get("CI"))

@@ -6,25 +6,26 @@ import sys
 
 import click
 
-from .common import fail
+from .common import emit, examples, fail, format_option, output_option
+
+EXAMPLES = examples(
+    "harness diff base.json head.json                 # both from 'harness score --format json --output FILE'",
+    "harness diff base.json head.json --format markdown --output comment.md",
+    "harness diff base.json head.json --format github # workflow annotations",
+)
 
 
-@click.command("diff")
+@click.command("diff", epilog=EXAMPLES)
 @click.argument("base", type=click.Path(dir_okay=False))
 @click.argument("head", type=click.Path(dir_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "github", "markdown"]),
-    default="text",
-    show_default=True,
-)
+@format_option("text", "json", "markdown", "github")
+@output_option()
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the paired bootstrap.")
-def diff_command(base: str, head: str, fmt: str, seed: int) -> None:
+def diff_command(base: str, head: str, fmt: str, output: str | None, seed: int) -> None:
     """Is HEAD better or worse than BASE? Both are 'harness score --json' reports.
 
     Exit status 1 when the gate ([tool.harness.gate]) fails: by default on any
-    new error-severity finding.
+    new error-severity finding; 2 when a report cannot be read.
     """
     from ...core import HarnessError
     from ...render import gate as render
@@ -39,5 +40,5 @@ def diff_command(base: str, head: str, fmt: str, seed: int) -> None:
         "text": render.render_text, "json": render.render_json, "markdown": render.render_markdown,
         "github": render.render_github,
     }  # fmt: skip
-    click.echo(renderers[fmt](report))
+    emit(renderers[fmt](report), output)
     sys.exit(1 if report.failures else 0)

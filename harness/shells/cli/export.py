@@ -7,18 +7,24 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import fail
+from .common import examples, fail
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 
-@click.group("export")
+@click.group("export", epilog=examples(
+    "harness export web-poet cassettes/ --page-class mysite.pages.ArticlePage --out fixtures/",
+    "harness export web-poet --page-class mysite.pages.ArticlePage --out fixtures/ --drafts --force",
+))  # fmt: skip
 def export_group() -> None:
     """Write fixtures in another tool's test format."""
 
 
-@export_group.command("web-poet")
+@export_group.command("web-poet", epilog=examples(
+    "harness export web-poet cassettes/ --page-class mysite.pages.ArticlePage --out fixtures/",
+    "harness export web-poet --page-class mysite.pages.ArticlePage --out fixtures/ --drafts --force",
+))  # fmt: skip
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--page-class", required=True, metavar="CLASS", help="The page class's import path (mysite.pages.Page).")
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="web-poet's fixtures folder.")

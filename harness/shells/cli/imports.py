@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import fail, field_map, fields_option
+from .common import examples, fail, field_map, fields_option
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -15,7 +15,10 @@ if TYPE_CHECKING:
     from ...authoring import ImportReport
 
 
-@click.group("import")
+@click.group("import", epilog=examples(
+    "harness import corpus ../shared/corpora/zyte --out corpora/zyte",
+    "harness import warc crawl.warc.gz",
+))  # fmt: skip
 def import_group() -> None:
     """Turn pages recorded elsewhere into fixtures (cassette + expectation)."""
 
@@ -42,9 +45,15 @@ def _finish(report: ImportReport, out: str) -> None:
     sys.exit(2 if report.problems else 0)
 
 
-@import_group.command("corpus")
+@import_group.command("corpus", epilog=examples(
+    "harness import corpus ../shared/corpora/zyte --out corpora/zyte",
+    "harness import corpus pages.jsonl --captured-at 2024-10-19T20:10:00Z --timezone Europe/Vienna",
+))  # fmt: skip
 @click.argument("path", type=click.Path(exists=True))
-@click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Folder to write fixtures to.")
+@click.option(
+    "--out", "out", type=click.Path(file_okay=False), default="cassettes", show_default=True,
+    help="Folder to write fixtures to.",
+)  # fmt: skip
 @click.option("--force", is_flag=True, help="Overwrite fixtures that already exist.")
 @click.option(
     "--captured-at",
@@ -72,11 +81,17 @@ def import_corpus_command(path: str, out: str, force: bool, captured_at: str | N
     _finish(report, out)
 
 
-@import_group.command("html")
+@import_group.command("html", epilog=examples(
+    "harness import html saved.html --url https://example.com/news/story",
+    "harness import html saved.html --url https://example.com/news/story --name example/story --out cassettes",
+))  # fmt: skip
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--url", required=True, help="The page's address.")
 @click.option("--captured-at", default=None, help="When it was saved (RFC 3339); default: the file's time.")
-@click.option("--out", type=click.Path(file_okay=False), default="cassettes", show_default=True)
+@click.option(
+    "--out", type=click.Path(file_okay=False), default="cassettes", show_default=True,
+    help="Folder to write fixtures to.",
+)  # fmt: skip
 @click.option("--name", default=None, help="Fixture name (site/slug); default from the URL.")
 @click.option("--force", is_flag=True, help="Overwrite a fixture that already exists.")
 def import_html_command(path: str, url: str, captured_at: str | None, out: str, name: str | None, force: bool) -> None:
@@ -92,9 +107,15 @@ def import_html_command(path: str, url: str, captured_at: str | None, out: str, 
     click.echo(f"imported {path} -> {cassette}; review it with: harness review {cassette}")
 
 
-@import_group.command("warc")
+@import_group.command("warc", epilog=examples(
+    "harness import warc crawl.warc.gz",
+    "harness import warc crawl.warc.gz --out cassettes/crawl --force",
+))  # fmt: skip
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--out", type=click.Path(file_okay=False), default="cassettes", show_default=True)
+@click.option(
+    "--out", type=click.Path(file_okay=False), default="cassettes", show_default=True,
+    help="Folder to write fixtures to.",
+)  # fmt: skip
 @click.option("--force", is_flag=True, help="Overwrite fixtures that already exist.")
 def import_warc_command(path: str, out: str, force: bool) -> None:
     """Every HTML response in a WARC file, as fixtures with drafted expectations."""
@@ -108,9 +129,15 @@ def import_warc_command(path: str, out: str, force: bool) -> None:
     _finish(report, out)
 
 
-@import_group.command("web-poet")
+@import_group.command("web-poet", epilog=examples(
+    "harness import web-poet fixtures/ --out cassettes/",
+    "harness import web-poet fixtures/ --fields zyte-article",
+))  # fmt: skip
 @click.argument("path", type=click.Path(exists=True, file_okay=False))
-@click.option("--out", type=click.Path(file_okay=False), default="cassettes", show_default=True)
+@click.option(
+    "--out", type=click.Path(file_okay=False), default="cassettes", show_default=True,
+    help="Folder to write fixtures to.",
+)  # fmt: skip
 @click.option("--force", is_flag=True, help="Overwrite fixtures that already exist.")
 @fields_option()
 def import_webpoet_command(path: str, out: str, force: bool, fields: tuple[str, ...]) -> None:

@@ -7,14 +7,24 @@ from typing import Any
 
 import click
 
-from .common import fail
+from .common import emit, examples, fail, format_option, output_option
+
+EXAMPLES = examples(
+    "harness list                                     # extractors and the bundled fixtures",
+    "harness list cassettes/",
+    "harness list --format json --output inventory.json",
+)
 
 
-@click.command("list")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.command("list", epilog=EXAMPLES)
+@format_option("text", "json")
+@output_option()
 @click.argument("paths", nargs=-1, type=click.Path())
-def list_command(fmt: str, paths: tuple[str, ...]) -> None:
-    """List extractors (installed and missing) and the fixtures found under PATHS."""
+def list_command(fmt: str, output: str | None, paths: tuple[str, ...]) -> None:
+    """List extractors (installed and missing) and the fixtures found under PATHS.
+
+    Exit status: 0, or 2 when a fixture or a plugin could not be read.
+    """
     from ...core import HarnessError, bundled_cassettes
     from ...extractors import registry
     from ...fixtures import iter_fixtures
@@ -53,5 +63,5 @@ def list_command(fmt: str, paths: tuple[str, ...]) -> None:
         fail(error)
     problems.extend(reg.problems)
     found = {"extractors": extractors, "frameworks": frameworks, "fixtures": fixtures, "problems": problems}
-    click.echo(listing.render_json(found) if fmt == "json" else listing.render_text(found))
+    emit(listing.render_json(found) if fmt == "json" else listing.render_text(found), output)
     sys.exit(2 if problems else 0)

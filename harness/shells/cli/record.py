@@ -9,10 +9,14 @@ import sys
 import click
 
 from ...core import printable
-from .common import extractor_option, fail, field_map, fields_option, timeout_option
+from .common import examples, extractor_option, fail, field_map, fields_option, timeout_option
 
 
-@click.command("record")
+@click.command("record", epilog=examples(
+    "harness record https://www.ksl.com/article/51146183/...          # into cassettes/, truth drafted",
+    "harness record URL1 URL2 --out cassettes/mysite -e mysite.scraper:extract",
+    "harness record URL -H 'Authorization: Bearer TOKEN'             # scrubbed from every file written",
+))  # fmt: skip
 @click.argument("urls", nargs=-1, required=True)
 @click.option(
     "--out",
@@ -119,8 +123,13 @@ def record_command(
 @click.option("--accept", "decision", flag_value="accept", help="Accept every draft as it is.")
 @click.option("--reject", "decision", flag_value="reject", help="Delete every draft and its recorded page.")
 def review_command(paths: tuple[str, ...], decision: str | None) -> None:
-    """Show each drafted expectation beside its evidence; accept, edit or reject it."""
-    from ...authoring import accept, drafts, parse_edit, reject
+    """Show each drafted expectation beside its evidence; accept, edit or reject it.
+
+    An edit that fails the schema opens again with every problem written at
+    its top; saving it unchanged (or empty) leaves the draft as it was. Exit
+    status 2 when a draft was left so, or could not be accepted.
+    """
+    from ...authoring import accept, drafts, edit_problems, edit_text, parse_edit, reject
     from ...core import HarnessError
     from ...render import review as render
 
@@ -128,29 +137,62 @@ def review_command(paths: tuple[str, ...], decision: str | None) -> None:
     if not found:
         click.echo("No drafts to review.")
         return
+    status = 0
     for draft in found:
         click.echo(render.render_text(draft))
         choice = decision or click.prompt("[a]ccept, [e]dit, [r]eject or [s]kip", type=click.Choice(list("aers")),
                                           default="s")  # fmt: skip
         try:
             if choice in ("a", "accept"):
+                problems = edit_problems(draft.truth, draft.sidecar)
+                if problems:  # every one, not the first and "(and 2 more)"
+                    click.echo(printable(f"problem: {draft.sidecar} cannot be accepted as it is; edit it:"))
+                    for problem in problems:
+                        click.echo(printable(f"  {problem}"))
+                    status = 2
+                    continue
                 accept(draft)
                 click.echo(f"accepted {draft.sidecar}")
             elif choice == "e":
-                edited = click.edit(json.dumps(draft.truth, indent=2, ensure_ascii=False), extension=".json")
+                text = json.dumps(draft.truth, indent=2, ensure_ascii=False) + "\n"
+                edited = click.edit(text, extension=".json")
                 if edited is None:
                     click.echo("unchanged; skipped")
                     continue
-                accept(draft, parse_edit(edited, draft.sidecar))
-                click.echo(f"accepted (edited) {draft.sidecar}")
+                while True:
+                    try:
+                        data = parse_edit(edited, draft.sidecar)
+                        problems = edit_problems(data, draft.sidecar)
+                    except HarnessError as error:
+                        problems = [getattr(error, "reason", str(error))]
+                    if not problems:
+                        accept(draft, data)
+                        click.echo(f"accepted (edited) {draft.sidecar}")
+                        break
+                    # Reopened with the user's edit kept and every problem above it (issue 14).
+                    text = edit_text(edited, problems)
+                    edited = click.edit(text, extension=".json")
+                    if edited is None or edited.rstrip() == text.rstrip() or not edited.strip():
+                        many = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+                        click.echo(printable(f"edit abandoned; the draft {draft.sidecar} is unchanged. "
+                                             f"The edit had {many}:"))  # fmt: skip
+                        for problem in problems:
+                            click.echo(printable(f"  {problem}"))
+                        status = 2
+                        break
             elif choice in ("r", "reject") and (decision or click.confirm(f"Delete {draft.cassette} and its draft?")):
                 for path in reject(draft):
                     click.echo(f"deleted {path}")
         except HarnessError as error:
             click.echo(printable(f"problem: {error}"))
+            status = 2
+    sys.exit(status)
 
 
-@click.command("refresh")
+@click.command("refresh", epilog=examples(
+    "harness refresh cassettes/ksltv",
+    "harness refresh cassettes/ -e mysite.scraper:extract",
+))  # fmt: skip
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @extractor_option("Extractors to compare (default: [tool.harness] extractors, else every installed built-in).")
 @timeout_option(10.0)

@@ -2,27 +2,41 @@
 
 from __future__ import annotations
 
-import os
 import sys
+from pathlib import Path
 
 import click
 
 from .common import (
     USAGE,
     corpus_option,
+    default_jobs,
+    emit,
+    emit_report,
+    examples,
     extractor_option,
     fail,
     field_map,
     fields_option,
+    format_option,
+    jobs_option,
     memory_option,
+    output_option,
     progress,
     record_calls_option,
+    resolve_extractors,
     timeout_option,
     write,
 )  # fmt: skip
 
+EXAMPLES = examples(
+    "harness score                                    # every installed built-in on the bundled fixtures",
+    "harness score -e trafilatura -e goose3 --corpus ../shared/corpora/zyte --compare goose3 trafilatura",
+    "harness score -e mysite.scraper:extract --format json --output head.json   # for 'harness diff'",
+)
 
-@click.command("score")
+
+@click.command("score", epilog=EXAMPLES)
 @extractor_option(
     "A registered name or package.module:callable; repeatable. Default: every installed "
     "built-in (none when --predictions is given)."
@@ -35,23 +49,51 @@ from .common import (
     metavar="FILE",
     help="Saved outputs to score instead of running an extractor (Zyte output JSON or JSONL).",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=None,
-    help="Worker processes (default: one per CPU; 0 runs in this process, unprotected).",
-)
+@jobs_option()
 @timeout_option()
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
 @memory_option()
 @fields_option()
 @record_calls_option()
-@click.option("--resamples", type=click.IntRange(min=2), default=1000, show_default=True)
-@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the full report as JSON.")
-@click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False), help="Write the leaderboard as Markdown.")
-@click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Write a self-contained HTML report.")
-@click.option("--compare", nargs=2, metavar="BASE HEAD", help="Paired bootstrap of HEAD minus BASE.")
+@click.option(
+    "--resamples",
+    type=click.IntRange(min=2),
+    default=1000,
+    show_default=True,
+    help="Bootstrap resamples behind each ± (and --compare's intervals).",
+)
+@format_option("text", "json", "markdown", "html")
+@output_option()
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Also write the full report as JSON to FILE. Deprecated alias of --format json --output FILE; "
+    "kept for one release.",
+)
+@click.option(
+    "--markdown",
+    "markdown_path",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Also write the leaderboard as Markdown to FILE. Deprecated alias of --format markdown --output FILE; "
+    "kept for one release.",
+)
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Also write a self-contained HTML report to FILE. Deprecated alias of --format html --output FILE; "
+    "kept for one release.",
+)
+@click.option(
+    "--compare",
+    nargs=2,
+    metavar="BASE HEAD",
+    help="Also print HEAD minus BASE for every figure, by paired bootstrap; both must be scored in this run.",
+)
 @click.option(
     "--strict-truth",
     is_flag=True,
@@ -69,6 +111,8 @@ def score_command(
     fields: tuple[str, ...],
     record_calls: bool,
     resamples: int,
+    fmt: str,
+    output: str | None,
     json_path: str | None,
     markdown_path: str | None,
     html_path: str | None,
@@ -79,41 +123,65 @@ def score_command(
     """Score extractors over corpora and print a leaderboard per field, with bootstrap intervals.
 
     With no arguments: every installed built-in extractor on the bundled fixtures.
+    Exit status: 0 scored, 2 a usage error or no page could be loaded.
     """
     from ...checks import suspects_in_pages
     from ...core import HarnessError
+    from ...extractors import registry
     from ...render import audit as render_audit
     from ...render import score as render
     from ...render import score_html
     from ...scoring import score
     from ...testing import load_config
 
-    if jobs is None:
-        jobs = os.cpu_count() or 1
     try:
         project = load_config()
+        mapped = field_map(fields, project.fields)
         default_extractors = [] if predictions else list(project.extractors)
-        report = score(
-            [*corpora, *paths] or list(project.fixtures),
-            list(extractors) or default_extractors,
-            predictions=predictions,
-            jobs=jobs,
-            timeout=timeout if timeout is not None else project.timeout,
-            options=project.checks,
-            seed=seed,
-            resamples=resamples,
-            progress=progress(),
-            texts=html_path is not None,
-            memory_mb=memory_mb,
-            fields=field_map(fields, project.fields),
-            record_calls=record_calls,
-        )
+        specs = tuple(extractors) or tuple(default_extractors)
+        loaded = resolve_extractors(specs)
+        if compare:  # both named before the run, never after it
+            planned = [*loaded, *(Path(p).stem for p in predictions)]
+            if not specs and not predictions:
+                planned += [info.name for info in registry().installed(remote=False)]
+            for name in compare:
+                if name not in planned:
+                    fail(
+                        f"--compare names {name!r}, which this run does not score; it scores: "
+                        f"{', '.join(planned) or 'nothing'}. Add it with -e {name} or compare two of those."
+                    )
+        with progress("pages") as bar:
+            bar.start("score " + ", ".join(loaded) if loaded else "score")
+            report = score(
+                [*corpora, *paths] or list(project.fixtures),
+                loaded or default_extractors,
+                predictions=predictions,
+                jobs=default_jobs(jobs),
+                timeout=timeout if timeout is not None else project.timeout,
+                options=project.checks,
+                seed=seed,
+                resamples=resamples,
+                progress=bar.counter(),
+                texts=html_path is not None or fmt == "html",
+                memory_mb=memory_mb,
+                fields=mapped,
+                record_calls=record_calls,
+            )
     except HarnessError as error:
         fail(error)
     try:
-        click.echo(render.render_text(report))
-        if compare:
-            click.echo(render.render_compare(report, *compare))
+        if fmt == "text":
+            comparison = "\n" + render.render_compare(report, *compare) if compare else ""
+            emit_report(
+                lambda: render.render_text(report) + comparison,
+                output,
+                lambda width, colour: render.render_terminal(report, width=width, colour=colour) + comparison,
+            )
+        else:
+            renderers = {"json": render.render_json, "markdown": render.render_markdown, "html": score_html.render_html}
+            emit(renderers[fmt](report), output)
+            if compare:
+                click.echo(render.render_compare(report, *compare), err=True)
         if json_path:
             write(json_path, render.render_json(report))
         if markdown_path:

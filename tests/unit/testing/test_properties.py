@@ -82,7 +82,8 @@ def test_fuzz_cli(tmp_path):
     assert "tests.plugins:naive: 2 properties, 2 failed (seed 0, up to 30 examples each)" in result.output
     assert "FAIL  no_sponsored_leak: generated page:" in result.output
     assert "schema.invalid: $.published: '" in result.output
-    assert "Reproduce with: harness fuzz -e tests.plugins:naive --seed 0 --examples 30" in result.output
+    assert ("Reproduce with: harness fuzz -e tests.plugins:naive --property no_sponsored_leak --property contract "
+            "--seed 0 --examples 30") in result.output  # fmt: skip
     assert len(list(tmp_path.glob("no_sponsored_leak-*.yaml"))) == 1
     assert len(list(tmp_path.glob("contract-*.yaml"))) == 1
 
