@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,9 @@ from ..fixtures import (
     short_hash,
 )
 from .draft import save_drafted
+
+#: ``progress(done, total, current)``: one more page handled (``total`` None when not known ahead).
+Progress = Callable[[int, "int | None", str], None]
 
 __all__ = ["ImportReport", "import_corpus", "import_html", "import_warc"]
 
@@ -55,8 +59,11 @@ def import_corpus(
     force: bool = False,
     captured_at: dt.datetime | None = None,
     timezone: str | None = None,
+    progress: Progress | None = None,
 ) -> ImportReport:
     """Write each page of a Zyte or JSONL corpus as a fixture under ``out``.
+
+    ``progress(done, total, current)`` is told of each page as it is handled.
 
     A page's capture time and timezone are its corpus entry's own, else
     ``captured_at`` and ``timezone``, else stored as unknown (null): the
@@ -76,7 +83,9 @@ def import_corpus(
     doubts: list[Finding] = []
     report = ImportReport(audit=doubts)
     target = Path(out)
-    for item in corpus.pages():
+    for done, item in enumerate(corpus.pages(), 1):
+        if progress is not None:
+            progress(done, corpus.size, getattr(item, "name", ""))
         if isinstance(item, FixtureError):
             report.problems.append(item)
             continue
@@ -164,8 +173,13 @@ def _unclashed(name: str, url: str, taken: dict[str, tuple[str, int]], where: st
     return f"{name}-{short_hash(url)}"
 
 
-def import_warc(path: str | Path, out: str | Path, *, force: bool = False, draft: bool = True) -> ImportReport:
-    """Every HTML response in a WARC file, as fixtures with drafted expectations."""
+def import_warc(
+    path: str | Path, out: str | Path, *, force: bool = False, draft: bool = True, progress: Progress | None = None
+) -> ImportReport:
+    """Every HTML response in a WARC file, as fixtures with drafted expectations.
+
+    ``progress(done, None, current)`` is told of each HTML response as it is handled.
+    """
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError:
@@ -188,6 +202,8 @@ def import_warc(path: str | Path, out: str | Path, *, force: bool = False, draft
                     continue
                 url = warc.rec_headers.get_header("WARC-Target-URI") or ""
                 where = f"{source} record {number} ({url})"
+                if progress is not None:
+                    progress(len(report.written) + len(report.problems) + 1, None, url)
                 try:
                     name = _unclashed(fixture_name_for(url), url, taken, where)
                     text = decode_html(warc.content_stream().read(), where)[0]

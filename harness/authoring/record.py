@@ -26,7 +26,7 @@ from .draft import save_drafted
 from .scrub import CREDENTIAL_HEADER, TOKEN_PARAMS, BodyRedactor, Secrets, environment_secrets, token_like
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from ..extractors import LoadedExtractor
 
@@ -232,13 +232,19 @@ def record(
     redact: Sequence[str] = (),
     draft: bool = True,
     extractors: Sequence[LoadedExtractor] | None = None,
+    progress: Callable[[int, int | None, str], None] | None = None,
 ) -> list[Recorded]:
     """Record each URL as a fixture under ``out``; a URL that fails gets its problem, the rest go on.
+
+    ``progress(done, total, url)`` is told of each URL as its turn comes.
 
     ``extractors`` draft each truth (default: every installed built-in that is not remote).
     """
     results = []
-    for url in urls:
+    urls = list(urls)
+    for done, url in enumerate(urls, 1):
+        if progress is not None:
+            progress(done, len(urls), url)
         try:
             cassette = inside(out, f"{name or fixture_name_for(url)}.yaml")
         except FixtureError as error:

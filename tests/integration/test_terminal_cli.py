@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import pty
 import re
@@ -198,3 +199,25 @@ def test_import_corpus_writes_to_cassettes_by_default():
     corpus = main.commands["import"].commands["corpus"]  # type: ignore[attr-defined]
     out = next(p for p in corpus.params if p.name == "out")
     assert out.default == "cassettes" and not out.required
+
+
+def test_record_and_import_show_progress_on_a_terminal_and_nothing_in_a_pipe(tmp_path):
+    from tests.http_site import Site
+
+    with Site() as site:
+        urls = [site.base + "/news/bridge", site.base + "/news/gzip"]
+        _, _, err = harness("record", *urls, "--out", str(tmp_path / "rec"), "--no-draft", tty_err=True)
+        _, _, piped = harness("record", *urls, "--out", str(tmp_path / "rec2"), "--no-draft")
+    assert "record" in err and "pages/s" in err and "ETA" in err
+    assert "pages/s" not in piped and not ESCAPE.search(piped)
+    lines = [json.dumps({"file": "pages/a.html", "url": "https://a.example/news/a", "title": "A"}),
+             json.dumps({"file": "pages/b.html", "url": "https://a.example/news/b", "title": "B"})]  # fmt: skip
+    (tmp_path / "corpus" / "pages").mkdir(parents=True)
+    for name in ("a", "b"):
+        (tmp_path / "corpus" / "pages" / f"{name}.html").write_text(
+            f"<html><head><title>{name}</title></head><body><h1>{name}</h1><p>Words.</p></body></html>"
+        )
+    (tmp_path / "corpus" / "truth.jsonl").write_text("\n".join(lines) + "\n")
+    status, _, err = harness("import", "corpus", str(tmp_path / "corpus"), "--out", str(tmp_path / "imp"), tty_err=True)
+    assert status == 0, err
+    assert "import" in err and "2/2" in err and "pages/s" in err

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import examples, fail, field_map, fields_option
+from .common import examples, fail, field_map, fields_option, progress
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -75,7 +75,12 @@ def import_corpus_command(path: str, out: str, force: bool, captured_at: str | N
 
     moment = _moment(captured_at)
     try:
-        report = import_corpus(path, out, force=force, captured_at=moment, timezone=timezone)
+        with progress("pages") as bar:
+            bar.start("import")
+            report = import_corpus(
+                path, out, force=force, captured_at=moment, timezone=timezone,
+                progress=bar.update if bar.enabled else None,
+            )  # fmt: skip
     except HarnessError as error:
         fail(error)
     _finish(report, out)
@@ -123,7 +128,9 @@ def import_warc_command(path: str, out: str, force: bool) -> None:
     from ...core import HarnessError
 
     try:
-        report = import_warc(path, out, force=force)
+        with progress("pages") as bar:
+            bar.start("import")
+            report = import_warc(path, out, force=force, progress=bar.update if bar.enabled else None)
     except HarnessError as error:
         fail(error)
     _finish(report, out)

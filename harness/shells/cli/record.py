@@ -9,7 +9,7 @@ import sys
 import click
 
 from ...core import printable
-from .common import examples, extractor_option, fail, field_map, fields_option, timeout_option
+from .common import examples, extractor_option, fail, field_map, fields_option, progress, timeout_option
 
 
 @click.command("record", epilog=examples(
@@ -102,10 +102,12 @@ def record_command(
         except HarnessError as error:
             fail(error)
     scrub = [h for h in DEFAULT_SCRUB_HEADERS if h not in {k.lower() for k in keep}]
-    results = record(urls, out, name=name, force=force, timeout=timeout, max_bytes=max_bytes, headers=request_headers,
-                     scrub_headers=scrub, keep_params=keep_params, keep_headers=keep,
-                     body_secrets=not keep_body_secrets, redact=redact, draft=not no_draft,
-                     extractors=drafters)  # fmt: skip
+    with progress("pages") as bar:
+        bar.start("record")
+        results = record(urls, out, name=name, force=force, timeout=timeout, max_bytes=max_bytes,
+                         headers=request_headers, scrub_headers=scrub, keep_params=keep_params, keep_headers=keep,
+                         body_secrets=not keep_body_secrets, redact=redact, draft=not no_draft,
+                         extractors=drafters, progress=bar.update if bar.enabled else None)  # fmt: skip
     for result in results:
         if result.problem:
             click.echo(printable(f"problem: {result.url}: {result.problem}"))
