@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import importlib.metadata
 import inspect
 import os
 from dataclasses import dataclass
@@ -39,7 +38,8 @@ from urllib.parse import urljoin
 from ...core import ExtractorError, ExtractorNotInstalledError, header, report_refused
 from ..fieldmap import map_for
 from ..guard import untouched
-from ..registry import ALL_FIELDS, LoadedExtractor, import_target
+from ..registry import LoadedExtractor, import_target
+from .loaded import page_extractor
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -314,11 +314,4 @@ def load_spider(target: str, *, spec: str, source: str, fields: FieldMap | None 
             return {}
         return map_for(item, fields).apply(item)
 
-    try:
-        version = importlib.metadata.version(module_name.split(".")[0])
-    except (importlib.metadata.PackageNotFoundError, ValueError):
-        version = f"scrapy {importlib.metadata.version('scrapy')}"
-    return LoadedExtractor(
-        name=spec, func=extract, fields=frozenset(fields.paths) if fields else ALL_FIELDS, version=version,
-        takes_page=True,
-    )  # fmt: skip
+    return page_extractor(spec, extract, module_name, fields, "scrapy")

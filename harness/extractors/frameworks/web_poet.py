@@ -13,7 +13,6 @@ naming it. ``to_item()`` is awaited and the item read through the field map.
 from __future__ import annotations
 
 import asyncio
-import importlib.metadata
 import inspect
 import re
 import typing
@@ -21,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from ...core import ExtractorError, ExtractorNotInstalledError
 from ..fieldmap import map_for
-from ..registry import ALL_FIELDS, LoadedExtractor, import_target
+from ..registry import LoadedExtractor, import_target
+from .loaded import page_extractor
 
 if TYPE_CHECKING:
     from ...core import Page
@@ -101,15 +101,7 @@ def load_page_object(target: str, *, spec: str, source: str, fields: FieldMap | 
             item = asyncio.run(_awaited(item))
         return map_for(item, fields).apply(item)
 
-    version = None
-    try:
-        version = importlib.metadata.version(module_name.split(".")[0])
-    except (importlib.metadata.PackageNotFoundError, ValueError):
-        version = f"web-poet {importlib.metadata.version('web-poet')}"
-    return LoadedExtractor(
-        name=spec, func=extract, fields=frozenset(fields.paths) if fields else ALL_FIELDS, version=version,
-        takes_page=True,
-    )  # fmt: skip
+    return page_extractor(spec, extract, module_name, fields, "web-poet")
 
 
 async def _awaited(awaitable: Any) -> Any:
