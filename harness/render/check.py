@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from ..running import CheckReport
 
-__all__ = ["render_json", "render_terminal", "render_text"]
+__all__ = ["render_github", "render_json", "render_terminal", "render_text"]
 
 _MARK = {"error": "E", "warning": "W", "info": "i"}
 
@@ -147,3 +147,24 @@ def _walk(report: CheckReport, *, verbose: bool) -> list[_Step]:
 def render_json(report: CheckReport) -> str:
     """The report as JSON: ``{"findings": [...], "problems": [...], "summary": {...}}``."""
     return json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str)
+
+
+def render_github(report: CheckReport) -> str:
+    """GitHub Actions annotations: one per finding of error or warning severity, attached to the page's
+    truth file, and one per input that could not be used."""
+    from .github import annotation, repository_path
+
+    level = {"error": "error", "warning": "warning"}
+    out = []
+    for finding in report.findings:
+        if finding.severity not in level:
+            continue
+        where = report.truth_files.get(finding.fixture)
+        out.append(
+            annotation(
+                level[finding.severity], f"{finding.check} ({finding.extractor})",
+                f"{finding.fixture}: {finding.message}", repository_path(where) if where else None,
+            )
+        )  # fmt: skip
+    out.extend(annotation("error", "input could not be used", str(problem)) for problem in report.problems)
+    return printable_lines(out)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core import printable_lines
 from ..scoring import METRICS
 from ..testing import EPSILON
+from .github import annotation, repository_path
 from .plural import count
 
 if TYPE_CHECKING:
@@ -79,20 +81,10 @@ def render_markdown(report: DiffReport) -> str:
     return printable_lines(out) + "\n"
 
 
-def _escape(text: str) -> str:
-    """A workflow command's message, escaped as GitHub's toolkit escapes it."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _property(text: str) -> str:
-    """A workflow command's property value (title, file): ':' and ',' escaped too."""
-    return _escape(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def _annotation(level: str, change: Change, verb: str) -> str:
     title = f"{change.check or change.field} {verb} ({change.extractor})"
-    where = f"file={_property(change.file)}," if change.file else ""
-    return f"::{level} {where}title={_property(title)}::{_escape(f'{change.page}: {change.detail}')}"
+    where = repository_path(Path(change.file)) if change.file else None
+    return annotation(level, title, f"{change.page}: {change.detail}", where)
 
 
 def render_github(report: DiffReport) -> str:
@@ -101,7 +93,7 @@ def render_github(report: DiffReport) -> str:
     out = [_annotation("error", change, "regressed") for change in report.regressions]
     out += [_annotation("notice", change, "improved") for change in report.improvements]
     for failure in report.failures:
-        out.append(f"::error title={_property('news-harness gate failed')}::{_escape(failure)}")
+        out.append(annotation("error", "news-harness gate failed", failure))
     return printable_lines(out)
 
 

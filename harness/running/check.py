@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..checks import Level, apply_severity
-from ..core import ExtractorError, FixtureError, HarnessError, RunResult, UsageError, bundled_cassettes
+from ..core import ExtractorError, Fixture, FixtureError, HarnessError, RunResult, UsageError, bundled_cassettes
 from ..extractors import LoadedExtractor, registry, resolve
-from ..fixtures import discover, iter_fixtures, open_corpus, seal
+from ..fixtures import discover, expectation_path, iter_fixtures, open_corpus, seal
 from .audit import SuspectMarker
 from .pool import RunSettings, run_pages
 from .runner import DEFAULT_TIMEOUT, run_one
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-    from ..core import Finding, Fixture
+    from ..core import Finding
     from ..extractors import FieldMap
     from ..fixtures import PageRef
 
@@ -37,6 +37,8 @@ class CheckReport:
     problems: list[HarnessError] = field(default_factory=list)
     fixtures: list[str] = field(default_factory=list)
     extractors: list[LoadedExtractor] = field(default_factory=list)
+    #: The file each page's truth was read from, by the page's name (for annotations that attach to it).
+    truth_files: dict[str, Path] = field(default_factory=dict)
 
     @property
     def findings(self) -> list[Finding]:
@@ -196,6 +198,8 @@ def check(
     fixtures = list(iter_fixtures(roots, include_drafts=include_drafts))
     report.extractors = load_extractors(extractors, report.problems, fields=fields)
 
+    truths: list[Path | None] = []  # by page number, as run_pages numbers them
+
     def pages() -> Iterator[Fixture | PageRef]:
         sources: list[Iterable[Fixture | PageRef | FixtureError]] = [
             fixtures,
@@ -205,7 +209,11 @@ def check(
             for item in source:
                 if isinstance(item, FixtureError):
                     report.problems.append(item)
+                elif isinstance(item, Fixture):
+                    truths.append(expectation_path(item.cassette_path) if item.cassette_path else None)
+                    yield item
                 else:
+                    truths.append(item.truth_file)
                     yield item
 
     settings = RunSettings(
@@ -232,6 +240,8 @@ def check(
         names[outcome.index] = outcome.results[0].fixture if outcome.results else outcome.name
     for index in sorted(done):
         report.fixtures.append(names[index])
+        if index < len(truths) and (truth := truths[index]) is not None:
+            report.truth_files[names[index]] = truth
         report.results.extend(done[index])
     report.problems.extend(sealed.broken())
     if not report.fixtures and not report.problems:

@@ -43,7 +43,7 @@ class Change:
     kind: ChangeKind
     detail: str
     check: str | None = None
-    #: The file the page's truth is in (for annotations that attach to it), relative to the working folder.
+    #: The file the page's truth is in (for annotations that attach to it).
     file: str | None = None
 
 
@@ -160,8 +160,7 @@ def _page_changes(
 
 def truth_file(report: Mapping[str, Any], page: str) -> str | None:
     """The file ``page``'s truth is read from, by the corpora the report names: ``<page>.expected.json``
-    under a fixture folder, a Zyte benchmark's ground-truth.json, a JSONL corpus; relative to the
-    working folder when it is under it (as GitHub's annotations want it). None when none exists here."""
+    under a fixture folder, a Zyte benchmark's ground-truth.json, a JSONL corpus. None when none exists here."""
     for corpus in report.get("corpora") or []:
         root = Path(str(corpus.get("path", "")))
         kind = corpus.get("kind")
@@ -172,11 +171,7 @@ def truth_file(report: Mapping[str, Any], page: str) -> str | None:
             else None
         )  # fmt: skip
         if found is not None and found.is_file():
-            absolute = found.resolve()
-            try:
-                return absolute.relative_to(Path.cwd().resolve()).as_posix()
-            except ValueError:
-                return absolute.as_posix()
+            return str(found)
     return None
 
 

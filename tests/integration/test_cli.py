@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from click.testing import CliRunner
 
@@ -101,3 +102,24 @@ def test_a_missing_path_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["check", str(tmp_path / "nowhere")])
     assert result.exit_code == 2
     assert "harness: error: No such file or folder:" in result.output
+
+
+def test_check_writes_github_annotations_attached_to_each_truth_file(tmp_path, monkeypatch):
+    from harness.core import bundled_cassettes
+
+    folder = tmp_path / "cassettes"
+    import shutil
+
+    shutil.copytree(bundled_cassettes() / "ksltv", folder / "ksltv")
+    monkeypatch.chdir(tmp_path)
+    result = invoke("check", "cassettes", "-e", "tests.plugins:invents", "--no-clock-check", "--format", "github")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines and all(line.startswith(("::error ", "::warning ")) for line in lines)
+    pattern = re.compile(r"::(error|warning) file=cassettes/ksltv/([^,]+)\.expected\.json,title=([^:]+)::(.+)")
+    for line in lines:
+        found = pattern.fullmatch(line)
+        assert found is not None, line
+        assert (folder / "ksltv" / f"{found[2]}.expected.json").is_file()
+        assert found[3].endswith("(tests.plugins%3Ainvents)")
+        assert found[4].startswith(f"ksltv/{found[2]}: ")

@@ -134,7 +134,8 @@ def test_compare_with_an_extractor_not_scored_fails_before_the_run():
 def test_click_usage_errors_carry_the_one_prefix():
     status, out, err = harness("check", "--format", "xml")
     assert status == 2 and out == ""
-    assert err.splitlines()[-1] == "harness: error: Invalid value for '--format': 'xml' is not one of 'text', 'json'."
+    choices = "'text', 'json', 'github'"
+    assert err.splitlines()[-1] == f"harness: error: Invalid value for '--format': 'xml' is not one of {choices}."
     assert "Error:" not in err
 
 

@@ -35,7 +35,7 @@ EXAMPLES = examples(
 
 @click.command("check", epilog=EXAMPLES)
 @extractor_option("A registered name or package.module:callable; repeatable. Default: every installed built-in.")
-@format_option("text", "json")
+@format_option("text", "json", "github")
 @output_option()
 @timeout_option()
 @click.option("--no-clock-check", is_flag=True, help="Skip the second run under a shifted clock.")
@@ -113,6 +113,8 @@ def check_command(
         fail(error)
     if fmt == "json":
         emit_report(lambda: render.render_json(report), output)
+    elif fmt == "github":
+        emit_report(lambda: render.render_github(report), output)
     else:
         emit_report(
             lambda: render.render_text(report, verbose=verbose),
