@@ -21,6 +21,7 @@ from .catalogue import (
     apply_severity,
     make_finding,
 )
+from .damage import check_damage
 from .dates import DayReadings, check_dates, day_readings
 from .names import noise_reason
 from .organizations import KNOWN_ORGANIZATIONS, Organizations, organization_reason, organizations_of
@@ -68,6 +69,7 @@ __all__ = [
 _FAMILIES = (
     ("authors", check_bylines),
     ("body", check_body),
+    ("body", check_damage),
     ("published", check_dates),
     ("title", check_title),
 )

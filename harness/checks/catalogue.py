@@ -100,6 +100,13 @@ CATALOGUE: Mapping[str, CheckInfo] = {
         ),
         _info("body.missing_text", "error", "body", "a must_contain snippet is absent"),
         _info(
+            "body.encoding_damage",
+            "error",
+            "body",
+            "mojibake (UTF-8 read as Latin-1 or cp1252), U+FFFD or entities left escaped, which the page has not",
+        ),
+        _info("body.title_echo", "warning", "body", "the body starts with the headline; the true body does not"),
+        _info(
             "body.low_precision",
             "error",
             "body",
