@@ -6,10 +6,32 @@ link points into it); every value from a page or an extractor is set as text, ne
 
 from __future__ import annotations
 
-__all__ = ["LEAK_KINDS", "SCRIPT", "STYLE"]
+import json
+
+__all__ = ["LEAK_KINDS", "PAGE_STYLE", "SCRIPT", "STYLE"]
 
 #: The kinds a must_not_contain snippet has (core.model.SnippetKind), in the legend's order.
 LEAK_KINDS = ("sponsored", "related", "navigation", "newsletter", "caption", "comments", "cookie", "other")
+
+#: Leaks by kind, in the drill-down and in the page shown in it (the same colours in both).
+_MARKS = """\
+mark{border-radius:2px;outline:2px solid currentColor;color:#222}
+mark.k-sponsored{background:#ffcc80;color:#d35400}mark.k-related{background:#e1bee7;color:#7b1fa2}
+mark.k-navigation{background:#bbdefb;color:#1565c0}mark.k-newsletter{background:#b2ebf2;color:#00838f}
+mark.k-caption{background:#f0f4c3;color:#827717}mark.k-comments{background:#d7ccc8;color:#5d4037}
+mark.k-cookie{background:#cfd8dc;color:#455a64}mark.k-other{background:#e0e0e0;color:#616161}
+mark.took{background:#e0f2e3;outline:none;border-bottom:2px solid #4caf50;color:#222}"""
+
+#: The style sheet of the page shown in the drill-down's iframe: where its navigation, header, footer
+#: and asides are (they are where leaks come from), and what the chosen extractor took.
+PAGE_STYLE = (
+    "body{font:14px/1.45 system-ui,sans-serif;color:#222;margin:.6em}"
+    "nav,header,footer,aside{display:block;border:1px dashed #bbb;margin:.3em 0;padding:.2em .4em}"
+    "nav::before,header::before,footer::before,aside::before{display:block;font-size:11px;color:#888}"
+    'nav::before{content:"<nav>"}header::before{content:"<header>"}footer::before{content:"<footer>"}'
+    'aside::before{content:"<aside>"}a{color:#0b57d0;text-decoration:underline}'
+    "ul,ol{padding-left:1.4em}" + _MARKS.replace("\n", "")
+)
 
 STYLE = """
 *{box-sizing:border-box}
@@ -54,12 +76,10 @@ details.page>summary{cursor:pointer;overflow-wrap:anywhere}.url{overflow-wrap:an
 max-height:32em;overflow:auto;font-size:13px}
 ins{background:#e0f2e3;text-decoration:none;border-bottom:2px solid #4caf50}
 del{background:#fde4e6;color:#7a1822;text-decoration:line-through}
-mark{border-radius:2px;outline:2px solid currentColor;color:#222}
-mark.k-sponsored{background:#ffcc80;color:#d35400}mark.k-related{background:#e1bee7;color:#7b1fa2}
-mark.k-navigation{background:#bbdefb;color:#1565c0}mark.k-newsletter{background:#b2ebf2;color:#00838f}
-mark.k-caption{background:#f0f4c3;color:#827717}mark.k-comments{background:#d7ccc8;color:#5d4037}
-mark.k-cookie{background:#cfd8dc;color:#455a64}mark.k-other{background:#e0e0e0;color:#616161}
+__MARKS__
 mark{color:#222}
+.source{margin:.6em 0}.source label{margin-right:.5em}
+.source iframe{display:block;width:100%;height:32em;border:1px solid #ccc;margin-top:.3em;background:#fff}
 .gap{color:#555;background:#eef;cursor:pointer;border-radius:3px;padding:0 .3em;font-style:italic}
 ul.findings{padding-left:1.2em;margin:.3em 0}.sev-error{color:#b00020}.sev-warning{color:#8a5a00}.sev-info{color:#555}
 .snips li.miss{color:#b00020}
@@ -67,11 +87,13 @@ ul.findings{padding-left:1.2em;margin:.3em 0}.sev-error{color:#b00020}.sev-warni
  body{margin:.6em auto;padding:0 .6em}
  .board-wrap{display:none}.cards{display:block}
  .kv{grid-template-columns:1fr}.kv dd{margin-bottom:.3em}
+ .source iframe{height:24em}
 }
-"""
+""".replace("__MARKS__", _MARKS)
 
 SCRIPT = r"""
 "use strict";
+const PAGE_STYLE = __PAGE_STYLE__;
 const FIELDS = {title: "title", authors: "authors", published: "published"};
 function h(tag, attrs, ...kids) {
   const el = document.createElement(tag);
@@ -163,10 +185,107 @@ function resultBlock(section, r, truth) {
   if (truth.tokens === null) section.append(h("div", {class: "text"}, added));
   else section.append(diffBlock(r.ops, truth.tokens));
 }
+function words(text) {
+  return text.split(/\s+/).filter(Boolean);
+}
+function escaped(word) {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+// The page's markup (inert: allowed elements without attributes, see html_source.py) with what the
+// extractor took marked (each sentence of a text node found in its body) and its leaks marked by kind.
+// Parsed with DOMParser, which runs and fetches nothing; the result goes into <iframe sandbox srcdoc>.
+function pageDoc(markup, r, tokens) {
+  const doc = new DOMParser().parseFromString(markup, "text/html");
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  const nodes = [], starts = [];
+  let all = "";
+  while (walker.nextNode()) {
+    nodes.push(walker.currentNode);
+    starts.push(all.length);
+    all += walker.currentNode.data + "\n";
+  }
+  const body = " " + r.ops.flatMap((o) => words(o[0] === 0 ? tokens.slice(o[1], o[2]).join(" ")
+    : o[0] === 2 ? o[1] : "")).join(" ") + " ";
+  const kinds = nodes.map((n) => new Array(n.data.length).fill(""));
+  nodes.forEach((n, i) => {
+    const sentence = /[\s\S]*?(?:[.!?…]+["'”’)]*(?=\s|$)|$)/g;
+    let m;
+    while ((m = sentence.exec(n.data)) && m[0]) {  // sentences: end marks before a space
+      const w = words(m[0]);
+      if (w.length && body.includes(" " + w.join(" ") + " "))
+        kinds[i].fill("took", m.index, m.index + m[0].length);
+    }
+  });
+  for (const leak of r.leaks) {
+    const w = words(leak.text);
+    if (!w.length) continue;
+    const found = new RegExp(w.map(escaped).join("\\s+"), "g");
+    let m;
+    while ((m = found.exec(all))) {
+      const [a, b] = [m.index, m.index + m[0].length];
+      nodes.forEach((n, i) => {
+        const [s, e] = [starts[i], starts[i] + n.data.length];
+        if (s < b && e > a) kinds[i].fill("k-" + leak.kind, Math.max(a, s) - s, Math.min(b, e) - s);
+      });
+    }
+  }
+  nodes.forEach((n, i) => {
+    const k = kinds[i];
+    if (!k.some(Boolean)) return;
+    const parts = [];
+    for (let a = 0, b = 1; a < k.length; a = b++) {
+      while (b < k.length && k[b] === k[a]) b++;
+      const text = n.data.slice(a, b);
+      if (!k[a] || !text.trim()) parts.push(text);
+      else {
+        const mark = doc.createElement("mark");
+        mark.className = k[a];
+        if (k[a] !== "took") mark.title = k[a].slice(2) + " leak";
+        mark.textContent = text;
+        parts.push(mark);
+      }
+    }
+    n.replaceWith(...parts);
+  });
+  return "<!doctype html><html><head><meta charset=\"utf-8\"><style>" + PAGE_STYLE + "</style></head>"
+    + doc.body.outerHTML + "</html>";
+}
+function sourceBlock(details, data) {
+  const bodies = data.results.filter((r) => "ops" in r);
+  const box = details.querySelector(".source");
+  if (!data.page || !bodies.length) {
+    box.append(h("p", {class: "missingv"}, data.page ? "no extractor gave a body"
+      : "the page: no text outside its scripts and styles, or its HTML was not recorded"));
+    return;
+  }
+  const select = h("select", {"aria-label": "the extractor whose text is marked"});
+  for (const r of bodies) select.append(h("option", {value: r.name}, r.name + (r.leaks.length ? " (leaks)" : "")));
+  select.value = (bodies.find((r) => r.leaks.length) || bodies[0]).name;
+  // sandbox with no token: no script, an opaque origin, no navigation, no form; and it fetches nothing.
+  const frame = h("iframe", {sandbox: "", title: "the page, scripts off, text-bearing markup only",
+    referrerpolicy: "no-referrer"});
+  const show = () => {
+    const r = bodies.find((b) => b.name === select.value);
+    frame.srcdoc = pageDoc(data.page, r, data.truth.tokens || []);
+    frame.dataset.extractor = r.name;
+  };
+  select.addEventListener("change", show);
+  show();
+  box.append(h("h4", {}, "the page (scripts off, text only)"),
+    h("label", {}, "mark what this extractor took: ", select),
+    h("span", {class: "legend"}, h("mark", {class: "took"}, "taken"), " leaks by kind as above"), frame);
+}
+function choose(details, name) {
+  const select = details.querySelector(".source select");
+  if (!select || select.value === name || ![...select.options].some((o) => o.value === name)) return;
+  select.value = name;
+  select.dispatchEvent(new Event("change"));
+}
 const drawn = new Map();
 function draw(details) {
   if (!drawn.has(details)) drawn.set(details, unpack(details).then((data) => {
     details.querySelector(".truth").append(truthBlock(data.truth));
+    sourceBlock(details, data);
     for (const r of data.results) {
       const section = [...details.querySelectorAll("section.ex")].find((s) => s.dataset.name === r.name);
       if (section) resultBlock(section, r, data.truth);
@@ -182,6 +301,7 @@ async function follow() {
   if (!details) return;
   details.open = true;
   await draw(details);
+  if (target.matches("section.ex")) choose(details, target.dataset.name);
   target.scrollIntoView({block: "start"});
 }
 document.addEventListener("toggle", (event) => {
@@ -189,4 +309,4 @@ document.addEventListener("toggle", (event) => {
 }, true);
 window.addEventListener("hashchange", follow);
 follow();
-"""
+""".replace("__PAGE_STYLE__", json.dumps(PAGE_STYLE))

@@ -1,8 +1,9 @@
 """The HTML report's pages: the page × extractor matrix, and each page's drill-down data.
 
-A page's data is built here once (the true body as tokens; each extraction as a word diff against
-them, leaked snippets marked by kind, missing snippets listed), gzipped and base64-encoded; the
-browser decompresses and draws it when the page is opened, so a body is stored once per page.
+A page's data is built here once (the true body as tokens; the page's text-bearing markup, see
+:mod:`.html_source`; each extraction as a word diff against the tokens, leaked snippets marked by
+kind, missing snippets listed), gzipped and base64-encoded; the browser decompresses and draws it
+when the page is opened, so a body is stored once per page.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..core import contains
+from .html_source import text_markup
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -124,6 +126,8 @@ def page_data(detail: dict[str, Any], order: Sequence[str], fields: Mapping[str,
             "must_contain": must_contain,
             "must_not_contain": must_not,
         },
+        # The page itself, its text-bearing markup only (inert; html_source.py), once for all extractors.
+        "page": text_markup(detail.get("page_html") or ""),
         "results": results,
     }
 
@@ -190,6 +194,6 @@ def page_shell(detail: dict[str, Any], order: Sequence[str], data: str) -> str:
     return (
         f'<details class="page" id="p{number}" data-n="{number}"><summary><b>{_e(detail["page"])}</b> '
         f'<span class="note">{errors} errors, {warnings} warnings</span></summary>'
-        f'<p class="url">{_link(detail["url"])}</p><div class="truth"></div>{sections}'
+        f'<p class="url">{_link(detail["url"])}</p><div class="truth"></div><div class="source"></div>{sections}'
         f'<script type="application/octet-stream" class="data">{data}</script></details>'
     )

@@ -1,8 +1,10 @@
 """The self-contained HTML report of a scoring run: leaderboard, plots, a page × extractor matrix,
-and a per-page drill-down (the truth once, each extraction as a diff against it, leaks marked).
+and a per-page drill-down (the truth once, the page itself with what an extractor took and its leaks
+marked, each extraction as a diff against the truth, leaks marked).
 
 Layout and figures: :mod:`.html_board`; the matrix and the pages' compressed data:
-:mod:`.html_pages`; style and script: :mod:`.html_assets`.
+:mod:`.html_pages`; the page itself, inert, for a sandboxed iframe: :mod:`.html_source`; style and
+script: :mod:`.html_assets`.
 """
 
 from __future__ import annotations
@@ -48,12 +50,17 @@ def render_html(report: ScoreReport) -> str:
     counts = [sum(severity_counts(r)[0] for r in d["results"].values()) for d in report.page_details()]
     worst = sorted(range(len(counts)), key=lambda i: (-counts[i], i))[:MAX_PAGES]
     rank = {number: place for place, number in enumerate(worst)}
-    shown = sorted(report.page_details(texts=True, only=set(worst)), key=lambda d: rank[d["number"]])
+    # Each page's drill-down is made as its detail is read, so memory holds one recorded page at a time.
+    details, shells = [], {}
+    for detail in report.page_details(texts=True, only=set(worst)):
+        shells[detail["number"]] = page_shell(detail, order, encode(page_data(detail, order, fields)))
+        details.append({k: v for k, v in detail.items() if k != "page_html"})
+    shown = sorted(details, key=lambda d: rank[d["number"]])
     more = (
         f'<p class="note">Showing the {MAX_PAGES} pages with the most errors of {len(counts)}.</p>'
         if len(counts) > MAX_PAGES else ""
     )  # fmt: skip
-    pages = "".join(page_shell(d, order, encode(page_data(d, order, fields))) for d in shown)
+    pages = "".join(shells[d["number"]] for d in shown)
     corpora = ", ".join(f"{_e(c['kind'])} <code>{_e(c['path'])}</code>" for c in report.corpora)
     notes = "".join(f"<li>{_e(n)}</li>" for n in report.notes) + "".join(
         f'<li class="sev-error">problem: {_e(p)}</li>' for p in report.problems

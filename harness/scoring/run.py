@@ -89,7 +89,8 @@ class ScoreReport:
         )
 
     def page_details(self, *, texts: bool = False, only: set[int] | None = None) -> Iterator[dict[str, Any]]:
-        """Each page's detail (truth summary, findings, scores; extracted text if asked), in order.
+        """Each page's detail (truth summary, findings, scores; with ``texts``, the extracted text, the true
+        body and snippets, and the recorded page's HTML as ``page_html``), in order.
 
         ``only`` limits it to those page numbers (0-based, in scoring order).
         """
@@ -99,10 +100,11 @@ class ScoreReport:
             records = [read_record(location) for location in locations]
             first = dict(records[0])
             results = {}
-            truth_body, snippets = None, None
+            truth_body, snippets, page_html = None, None, None
             for record in records:
                 truth_body = record.pop("truth_body", truth_body)
                 snippets = record.pop("truth_snippets", snippets)
+                page_html = record.pop("page_html", page_html)
                 if not texts:
                     record.pop("body_text", None)
                 name = record.pop("extractor")
@@ -116,6 +118,7 @@ class ScoreReport:
             if texts:
                 detail["truth"]["body"] = truth_body
                 detail["truth"].update(snippets or {})
+                detail["page_html"] = page_html or ""
             yield detail
 
     def to_dict(self, *, pages: bool = True) -> dict[str, Any]:

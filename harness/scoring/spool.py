@@ -63,6 +63,8 @@ class Spooler:
                 "must_contain": list(fixture.expectation.must_contain),
                 "must_not_contain": [{"text": s.text, "kind": s.kind} for s in fixture.expectation.must_not_contain],
             }
+            # The page as recorded: the HTML report shows its text-bearing markup beside the extractions.
+            record["page_html"] = fixture.page.html
         line = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
         offset = self.out.tell()
         self.out.write(line)

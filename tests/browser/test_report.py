@@ -1,8 +1,9 @@
 """The HTML report in a real browser: headless Chromium at 400 and 1400 px (issue 14, item 11).
 
 Builds a report with ``harness score`` on the bundled fixtures, then checks that the leaderboard
-fits, that a matrix link opens its drill-down, that a sponsored leak is highlighted, and that the
-console stays clean. Screenshots go to ``$HARNESS_SCREENSHOTS`` (default: a pytest temporary folder).
+fits, that a matrix link opens its drill-down, that a sponsored leak is highlighted (in the diff,
+and on the page itself, shown in a sandboxed iframe that fetches nothing), and that the console
+stays clean. Screenshots go to ``$HARNESS_SCREENSHOTS`` (default: a pytest temporary folder).
 Without Chromium or Playwright the tests are skipped, unless ``HARNESS_REQUIRE_BROWSER=1`` (CI sets
 it after installing Chromium), where they fail.
 """
@@ -163,6 +164,47 @@ def test_sponsored_leak_is_highlighted(open_report: Any, shots: Path, width: int
     mark.scroll_into_view_if_needed()
     page.evaluate("window.scrollBy(0, -200)")
     page.screenshot(path=str(shots / f"drilldown-{width}.png"))
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_page_is_shown_sandboxed_with_the_leak_marked(open_report: Any, shots: Path, width: int) -> None:
+    page, errors = open_report(width)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    row = page.locator("table.matrix tbody tr", has=page.locator("th a", has_text=LEAK_PAGE))
+    names = page.locator("table.matrix thead th").all_inner_texts()[1:]
+    row.locator("td").nth(names.index(LEAK_EXTRACTOR)).locator("a").click()
+    details = page.locator("details.page[open]")
+    iframe = details.locator(".source iframe")
+    iframe.wait_for()
+    # Sandboxed with no token (so no allow-scripts, no allow-same-origin), the page given inline.
+    assert iframe.get_attribute("sandbox") == ""
+    leak_markup = '<mark class="k-sponsored" title="sponsored leak">- Advertisement -</mark>'
+    assert iframe.get_attribute("src") is None and leak_markup in (iframe.get_attribute("srcdoc") or "")
+    # Following the matrix link chose that extractor.
+    assert iframe.get_attribute("data-extractor") == LEAK_EXTRACTOR
+    frame = details.frame_locator(".source iframe")
+    leak = frame.locator("mark.k-sponsored")
+    leak.first.wait_for()
+    assert leak.all_inner_texts() == ["- Advertisement -"]
+    assert leak.first.get_attribute("title") == "sponsored leak"
+    assert frame.locator("mark.took").count() >= 3
+    assert frame.locator("script, img, link, iframe, [src], [href], [style], [onload], [onerror]").count() == 0
+    assert frame.locator("body").evaluate("b => b.ownerDocument.defaultView.origin") == "null"
+    # Another extractor: what it took, and no leak (trafilatura keeps the advertisement out).
+    details.locator(".source select").select_option("trafilatura")
+    assert iframe.get_attribute("data-extractor") == "trafilatura"
+    frame.locator("mark.took").first.wait_for()
+    assert frame.locator("mark.k-sponsored").count() == 0
+    box = iframe.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    details.locator(".source select").select_option(LEAK_EXTRACTOR)
+    leak.first.wait_for()
+    leak.first.evaluate("mark => mark.scrollIntoView({block: 'center'})")
+    details.locator(".source h4").evaluate("heading => heading.scrollIntoView()")
+    page.screenshot(path=str(shots / f"drilldown-page-{width}.png"))
+    assert requests == []  # the drill-down and its iframe fetched nothing
+    assert errors == []
 
 
 def test_a_missing_browser_fails_when_required(monkeypatch: pytest.MonkeyPatch) -> None:

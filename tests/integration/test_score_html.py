@@ -11,6 +11,7 @@ import pytest
 
 from harness.render.html_board import _axis
 from harness.render.html_pages import page_data
+from harness.render.html_source import text_markup
 from harness.render.score_html import render_html
 from harness.scoring import score
 
@@ -91,6 +92,63 @@ def test_page_data_lists_missing_snippets_and_says_not_extracted():
     assert (second["status"], second["fields"], "ops" in second) == ("error", [], False)
 
 
+#: What could fetch, run, navigate or style inside the drill-down's iframe: any attribute at all (src,
+#: srcset, href, style with url(), on* handlers), and the elements that load or run something.
+_ACTIVE = re.compile(r"<[a-z0-9]+\s|<(?:script|style|link|img|iframe|object|embed|base|meta|svg|form|input)\b|url\(",
+                     re.IGNORECASE)  # fmt: skip
+
+
+def test_each_page_is_stored_once_as_inert_text_bearing_markup(page):
+    data = _data(page)
+    for name, item in data.items():
+        markup = item["page"]
+        assert markup.startswith("<"), name  # every bundled page has its HTML
+        assert _ACTIVE.search(markup) is None, (name, _ACTIVE.search(markup))
+        assert all("page" not in r for r in item["results"])  # once per page, not per extraction
+    bayview = data["bayviewsentinel/angel-point-ferry-resumes"]["page"]
+    # The leak and the article around it are on the page shown, links kept as such.
+    assert "<div>- Advertisement -</div>" in bayview and "<li><a>Waterfront</a></li>" in bayview
+    assert "Marguerite Song, who runs a kayak rental stand" in bayview
+
+
+HOSTILE = """<!doctype html><html><head><base href="http://x/"><meta http-equiv="refresh" content="0;url=http://x/">
+<link rel="stylesheet" href="http://x/s.css"><style>body{background:url(http://x/a.png)}</style>
+<script>fetch("http://x/")</script></head>
+<body onload="alert(1)"><div style="background:url(http://x)" onclick="go()">Hello <b onmouseover="y()">world</b>
+<img src="http://x/i.png" srcset="http://x/i2.png 2x" onerror="alert(2)"></div>
+<iframe src="http://x/f"></iframe><object data="http://x/o">fallback</object><embed src="http://x/e">
+<svg><image href="http://x/s.png"/><text>svg</text></svg>
+<form action="http://x/"><input value="v"><button>Send</button></form>
+<a href="javascript:alert(3)" style="color:red">a link</a>
+<p>&lt;script&gt;alert(4)&lt;/script&gt; stays <em>text</em></p>
+<!-- <script>c</script> --><noscript><img src=x></noscript>
+<script src="http://x/late.js"></script><table><tr><td onclick="z()">cell</td></tr></table></body></html>"""
+
+
+def test_a_hostile_page_comes_out_inert():
+    markup = text_markup(HOSTILE)
+    # The text stays (after the <embed>, which libxml2 would wrap the rest of the page in), escaped, a
+    # button's too; every attribute, script, style, head element, image, frame, object, SVG and field is gone.
+    assert markup == (
+        "<div>Hello world</div>Send <a>a link</a><p>&lt;script&gt;alert(4)&lt;/script&gt; stays text</p>"
+        "<table><tr><td>cell</td></tr></table>"
+    )
+    truth = {"title": None, "authors": None, "published": None, "body": "Hello world."}
+    data = page_data({"truth": truth, "results": {}, "page_html": HOSTILE}, [], {})
+    assert data["page"] == markup
+
+
+@pytest.mark.parametrize("given", ["", "   ", "<html><head><title>t</title></head></html>"])
+def test_a_page_without_body_text_is_empty_markup(given):
+    assert text_markup(given) == ""
+
+
+def test_the_markup_is_cut_at_an_element_past_the_limit():
+    page_html = "<body>" + "".join(f"<p>paragraph {i}</p>" for i in range(100)) + "</body>"
+    markup = text_markup(page_html, limit=200)
+    assert 200 < len(markup) < 260 and markup.endswith("</p>") and "paragraph 0" in markup
+
+
 def test_no_python_reprs_and_na_says_why(page):
     visible = re.sub(r"<script.*?</script>", "", page, flags=re.DOTALL)
     assert "None" not in visible and "[]" not in visible
@@ -127,3 +185,5 @@ def test_the_json_report_is_unchanged_by_the_snippets(report):
     assert set(detail["truth"]) == {"title", "authors", "published"}
     with_texts = next(report.page_details(texts=True))
     assert {"body", "must_contain", "must_not_contain"} <= set(with_texts["truth"])
+    # The recorded page, for the drill-down's iframe, only with the texts (never in the JSON report).
+    assert "page_html" not in detail and "<html" in with_texts["page_html"].lower()
