@@ -12,6 +12,7 @@ takes (see :mod:`harness.running.pool`).
 from __future__ import annotations
 
 import contextlib
+import importlib
 import sys
 import types
 from typing import TYPE_CHECKING, Any
@@ -31,7 +32,14 @@ def _own(value: object) -> bool:
     return isinstance(value, (types.FunctionType, type)) and str(getattr(value, "__module__", "")).startswith("harness")
 
 
+#: The packages that make verdicts, loaded before a snapshot so that a plugin importing them first
+#: (and patching them) cannot pass for their first import. By name: they sit above this layer.
+_JUDGES = ("harness.checks", "harness.running", "harness.scoring.metrics")
+
+
 def _snapshot() -> _Snapshot:
+    for name in _JUDGES:
+        importlib.import_module(name)
     taken: _Snapshot = {}
     for name, module in list(sys.modules.items()):
         if module is None or not (name == "harness" or name.startswith("harness.")):

@@ -114,6 +114,9 @@ def load_extractors(
 
     ``fields`` is the field map for framework specs (``web-poet:…``) whose items it reads.
     """
+    # What went wrong loading the plugins of entry-point group 'harness' (one that patched the harness,
+    # one registered twice) is every run's problem, not only 'harness list''s.
+    problems.extend(ExtractorError(problem) for problem in registry().problems)
     if not specs:
         specs = [info.name for info in registry().installed(remote=False)]
     loaded = []

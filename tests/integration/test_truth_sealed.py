@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -85,3 +86,27 @@ def test_a_plugin_that_patches_the_harness_when_imported_is_undone_and_refused()
     assert [e["name"] for e in report["extractors"]] == ["tests.plugins:invents"]
     # The honest extractor is still judged, by the checks as they were before the patch.
     assert report["summary"]["errors"] > 0
+
+
+def test_an_entry_point_plugin_that_patches_the_harness_is_undone_and_refused(tmp_path):
+    # The packaging route: a distribution whose 'harness' entry point module patches run_checks on import.
+    site = tmp_path / "site"
+    (site / "patching_plugin-1.0.dist-info").mkdir(parents=True)
+    (site / "patching_plugin-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: patching-plugin\nVersion: 1.0\n"
+    )
+    (site / "patching_plugin-1.0.dist-info" / "entry_points.txt").write_text("[harness]\npatching = patching_plugin\n")
+    (site / "patching_plugin.py").write_text(
+        "import harness.checks\nharness.checks.run_checks.__code__ = (lambda *a, **k: []).__code__\n"
+    )
+    environment = {**os.environ, "PYTHONPATH": f"{site}{os.pathsep}{ROOT}"}
+    run = subprocess.run(
+        [sys.executable, "-m", "harness", "check", str(bundled_cassettes() / "ksltv"), "-e", "tests.plugins:invents",
+         "--no-clock-check", "--format", "json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env=environment,
+    )  # fmt: skip
+    report = json.loads(run.stdout)
+    assert any(
+        "replaced part of news-harness" in p and "entry points of group 'harness'" in p for p in report["problems"]
+    )
+    assert report["summary"]["errors"] > 0  # the checks still judge: the patch was undone
