@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..core import fold, html_to_text
+from ..core import fold
+from .page import page_facts
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -60,19 +61,19 @@ def check_damage(ctx: CheckContext) -> Iterator[Finding]:
     if not body:
         return
     truth = ctx.fixture.expectation
-    found = damage(body)
-    if found is not None:
+    if damage(body) is not None:
         # Damage the page itself shows (an entity its CMS escaped twice, so the reader sees "&lt;span")
-        # or the truth keeps is not the extractor's: only a trace neither has is judged.
-        trace = found.group()
-        references = [truth.body or "" if truth.knows("body") else "", html_to_text(ctx.fixture.page.html)]
-        if not any(trace in reference for reference in references):
-            word = _word_at(body, found.start())
-            yield ctx.finding(
-                "body.encoding_damage",
-                f"the body carries encoding damage the page has not: {word!r} ({found.group()!r})",
-                actual=word,
-            )
+        # or the truth keeps is not the extractor's: the first trace neither has is judged.
+        references = [truth.body or "" if truth.knows("body") else "", page_facts(ctx.fixture.page).text]
+        for found in _DAMAGE.finditer(body):
+            if not any(found.group() in reference for reference in references):
+                word = _word_at(body, found.start())
+                yield ctx.finding(
+                    "body.encoding_damage",
+                    f"the body carries encoding damage the page has not: {word!r} ({found.group()!r})",
+                    actual=word,
+                )
+                break
     headline = fold(truth.title or "")
     if len(headline) >= 12 and truth.knows("body") and truth.body is not None:
         start = fold(body[: len(truth.title or "") + 40])

@@ -104,7 +104,9 @@ def _walk(report: CheckReport, *, verbose: bool) -> list[_Step]:
             label = f"{result.extractor} {version}" if version else result.extractor
             shown = [f for f in result.findings if verbose or f.severity != "info"]
             if result.status == "not-covered" and not verbose:
-                lines.append(("line", f"  {label}: {result.findings[0].message}"))
+                # The finding says why, unless [tool.harness.severity] turned it off.
+                said = next((f.message for f in result.findings if f.check == "extractor.not_covered"), "")
+                lines.append(("line", f"  {label}: {said or 'does not cover this page'}"))
                 continue
             if not shown:
                 lines.append(("ok", f"  {label}: ok ({result.seconds * 1000:.0f} ms)"))

@@ -3,6 +3,7 @@ findings whose truth it doubts (where ``check`` and ``score`` make their results
 
 from __future__ import annotations
 
+import collections
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,21 +117,29 @@ class SuspectMarker:
     """Marks each result's findings that rest on a truth the audit doubts, auditing each page once.
 
     Called where results are graded (in the parent, after each extractor, as
-    the pool's ``analyse``): the extractors of one page come one after another,
-    so the page's audit is kept until the next page arrives.
+    the pool's ``analyse``). Results of the pages in flight, one per worker,
+    arrive interleaved, so the audits of the last :data:`KEPT` pages are kept.
     """
+
+    #: Pages whose audit is kept: more than the pages a pool has in flight at once.
+    KEPT = 64
 
     def __init__(self, severity: Mapping[str, Level] | None = None) -> None:
         self.severity = dict(severity or {})
-        self._fixture: Fixture | None = None
-        self._audit: list[Finding] = []
+        # By the page object (kept alive here, so its id cannot be reused while it is a key).
+        self._audits: collections.OrderedDict[int, tuple[Fixture, list[Finding]]] = collections.OrderedDict()
 
     def doubts(self, fixture: Fixture) -> list[Finding]:
         """The audit's findings on ``fixture`` (computed once per page)."""
-        if fixture is not self._fixture:
-            self._fixture = fixture
-            self._audit = apply_severity(audit_fixture(fixture), self.severity)
-        return self._audit
+        kept = self._audits.get(id(fixture))
+        if kept is not None and kept[0] is fixture:
+            self._audits.move_to_end(id(fixture))
+            return kept[1]
+        audit = apply_severity(audit_fixture(fixture), self.severity)
+        self._audits[id(fixture)] = (fixture, audit)
+        while len(self._audits) > self.KEPT:
+            self._audits.popitem(last=False)
+        return audit
 
     def __call__(self, fixture: Fixture, extractor: LoadedExtractor | None, result: RunResult) -> None:
         """Set ``truth_suspect`` on the findings of ``result`` that rest on a doubted truth."""

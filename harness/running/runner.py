@@ -54,7 +54,7 @@ class _Attempt:
     network: list[str] = field(default_factory=list)
     seconds: float = 0.0
     not_covered: str | None = None
-    calls_missing: bool = False
+    calls_missing: str | None = None
     frames: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -149,8 +149,17 @@ def _attempt(
                 stack.enter_context(_recording(extractor, calls))
             elif extractor.endpoint is not None and calls is not None and calls.is_file():
                 stack.enter_context(_replaying(calls))
+            elif extractor.endpoint is not None and calls is None:
+                # A page of a Zyte or JSONL corpus has no fixture folder to keep calls in.
+                attempt.calls_missing = (
+                    "it is a remote extractor, and its calls are kept beside fixtures of a fixture folder, which "
+                    "this corpus page has not: import the corpus as fixtures (harness import corpus) to record them"
+                )
             elif extractor.endpoint is not None:
-                attempt.calls_missing = True
+                attempt.calls_missing = (
+                    "it is a remote extractor with no recorded calls for this page: record them once with "
+                    "--record-extractor-calls"
+                )
             stack.enter_context(frozen_clock(clock))
             # The capture time, whatever the clock says: for adapters that choose by it (Fundus).
             stack.enter_context(capturing(fixture.expectation.captured_at))
@@ -247,8 +256,8 @@ class Extracted:
     reruns: list[tuple[dt.datetime, Extraction | str]] = field(default_factory=list)
     #: Why the extractor does not cover the page, when it said so (:class:`~harness.core.NotCovered`).
     not_covered: str | None = None
-    #: A remote extractor with no recorded calls for the page (and none being recorded).
-    calls_missing: bool = False
+    #: Why a remote extractor has no recorded calls for the page (and none are being recorded), and the fix.
+    calls_missing: str | None = None
     #: Where in the user's own files the extractor raised (:func:`user_frames`), innermost last.
     frames: list[dict[str, Any]] = field(default_factory=list)
 
@@ -279,7 +288,9 @@ def extract(
     if clock_check:
 
         def rerun(clock: dt.datetime) -> Extraction | str:
-            again = _rerun(extractor, fixture, clock, timeout, record_calls)
+            # The clock check's further runs replay what the first run recorded: one call per page to
+            # the service, and the recording is the answer that was graded.
+            again = _rerun(extractor, fixture, clock, timeout)
             extracted.reruns.append((clock, again))
             return again
 
@@ -316,12 +327,7 @@ def grade(
                 f"tried to reach the network {len(extracted.network)} time(s) while extracting a recorded page: "
                 f"{', '.join(hosts[:5])}"
                 + (" …" if len(hosts) > 5 else "")
-                + (
-                    "; it is a remote extractor with no recorded calls for this page: record them once with "
-                    "--record-extractor-calls"
-                    if extracted.calls_missing
-                    else ""
-                ),
+                + (f"; {extracted.calls_missing}" if extracted.calls_missing else ""),
                 actual=hosts,
             )
         )

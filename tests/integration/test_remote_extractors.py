@@ -80,3 +80,29 @@ def test_a_bad_llm_spec_is_one_problem(folder, spec, needle):
     report = check([folder], [spec, "tests.plugins:invents"], clock_check=False, jobs=1)
     [problem] = report.problems
     assert needle in str(problem)
+
+
+def test_recording_calls_the_service_once_a_page_even_with_the_clock_check(folder, monkeypatch):
+    from tests.remote_api import CALLS
+
+    with serving() as base:
+        monkeypatch.setenv("ZYTE_API_URL", f"{base}/v1/extract")
+        CALLS.clear()
+        recorded = check([folder], ["zyte-api"], record_calls=True, clock_check=True, jobs=1)
+        calls = list(CALLS)
+    assert calls == ["/v1/extract"] * len(recorded.fixtures)
+    # The clock check's reruns replayed the first run's recording: no finding comes from recording.
+    assert not [f for f in recorded.findings if f.check.startswith(("extractor.", "date.clock"))]
+
+
+def test_a_corpus_page_has_nowhere_to_keep_calls_and_says_so(tmp_path, monkeypatch):
+    import json
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.html").write_text("<html><body><h1>A story</h1><p>Words of it.</p></body></html>")
+    line = {"file": "pages/a.html", "url": "https://a.example/news/a", "title": "A story"}
+    (tmp_path / "truth.jsonl").write_text(json.dumps(line) + "\n")
+    monkeypatch.setenv("ZYTE_API_URL", "http://127.0.0.1:9/v1/extract")
+    report = check(corpora=[tmp_path], extractors=["zyte-api"], record_calls=True, clock_check=False, jobs=1)
+    [finding] = [f for f in report.errors if f.check == "extractor.network"]
+    assert "harness import corpus" in finding.message

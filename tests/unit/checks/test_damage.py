@@ -93,3 +93,17 @@ def test_damage_the_page_itself_shows_is_not_the_extractors():
     # Escaped once more than the page shows: that is the extractor's.
     once_more = BODY + "\n\n&amp;lt;span class=x&amp;gt;"
     assert "body.encoding_damage" in [f.check for f in run_checks(fixture, Extraction(**with_(body=once_more)))]
+
+
+def test_damage_the_extractor_adds_is_found_after_a_trace_the_page_shows():
+    page = f"<html><body><h1>{TRUTH['title']}</h1><p>{BODY}</p><p>k\ufffdnnen</p></body></html>"
+    from harness.checks import run_checks
+    from harness.core import Extraction
+    from tests.conftest import make_fixture
+
+    both = BODY.replace("Friday", "FrÃ©day") + "\n\nk\ufffdnnen"
+    shown_first = "k\ufffdnnen\n\n" + BODY.replace("Friday", "FrÃ©day")
+    for body in (both, shown_first):
+        findings = run_checks(make_fixture(page, **TRUTH), Extraction(**with_(body=body)))
+        [finding] = [f for f in findings if f.check == "body.encoding_damage"]
+        assert finding.actual == "FrÃ©day"

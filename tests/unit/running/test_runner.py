@@ -154,3 +154,29 @@ def test_the_capture_time_is_said_to_the_extractor_and_does_not_move_with_the_cl
     assert result.extraction.title == f"parser of {fixture.expectation.captured_at.date().isoformat()}"
     assert not [f for f in result.findings if f.check in ("date.clock_dependent", "extractor.nondeterministic")]
     assert captured_at() is None  # said only while the extractor runs
+
+
+def test_a_not_covered_page_renders_with_its_finding_turned_off():
+    from harness import check
+    from harness.render.check import render_text
+
+    report = check(extractors=["tests.plugins:covers_one_site"], clock_check=False, jobs=1,
+                   severity={"extractor.not_covered": "off"})  # fmt: skip
+    uncovered = [r for r in report.results if r.status == "not-covered"]
+    assert uncovered and all(r.findings == [] for r in uncovered)
+    text = render_text(report)
+    assert f"{uncovered[0].extractor}: does not cover this page" in text
+
+
+def test_each_pages_truth_is_audited_once_however_results_interleave(monkeypatch):
+    import sys
+
+    from harness import check
+
+    audit_module = sys.modules["harness.running.audit"]
+
+    calls = []
+    real = audit_module.audit_fixture
+    monkeypatch.setattr(audit_module, "audit_fixture", lambda fixture: calls.append(fixture.name) or real(fixture))
+    report = check(extractors=["tests.plugins:invents", "tests.plugins:titles"], clock_check=False, jobs=2)
+    assert sorted(calls) == sorted(report.fixtures)
