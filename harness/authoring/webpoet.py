@@ -68,8 +68,6 @@ _ARTICLE = (
 )  # fmt: skip
 #: A page class as web-poet names its folder: a dotted import path (``mysite.pages.ArticlePage``).
 _PAGE_CLASS = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)+")
-#: Headers that describe the bytes on the wire, not the stored text (as the web-poet extractor drops them).
-_WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 _CASE_FILES = ("output.json", "meta.json", "exception.json")
 
 
@@ -340,17 +338,10 @@ def _page_class(given: str) -> str:
 
 
 def _inputs(fixture: Fixture) -> list[object]:
-    """What the harness gives a page object for this page (as ``web-poet:`` extractors do at check time)."""
-    from web_poet import HttpResponse, HttpResponseHeaders, PageParams, RequestUrl, ResponseUrl
+    """What the harness gives a page object for this page: what ``web-poet:`` extractors get at check time."""
+    from ..extractors.frameworks.web_poet import page_inputs
 
-    page = fixture.page
-    pairs = [{"name": k, "value": v} for k, vs in page.headers.items() if k.lower() not in _WIRE_HEADERS for v in vs]
-    first = page.interactions[0]["request"]["uri"] if page.interactions else page.url
-    response = HttpResponse(
-        url=page.url, body=page.html.encode("utf-8"), status=page.status,
-        headers=HttpResponseHeaders.from_name_value_pairs(pairs), encoding="utf-8",
-    )  # fmt: skip
-    return [response, ResponseUrl(page.url), RequestUrl(first), PageParams()]
+    return list(page_inputs(fixture.page).values())
 
 
 def article_output(fixture: Fixture) -> dict[str, Any]:

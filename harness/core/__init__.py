@@ -44,6 +44,7 @@ from .jsonld import (
 )
 from .model import (
     SEVERITIES,
+    WIRE_HEADERS,
     Decoy,
     Expectation,
     Extraction,
@@ -69,6 +70,7 @@ __all__ = [
     "ORGANIZATION_TYPES",
     "RFC3339",
     "SEVERITIES",
+    "WIRE_HEADERS",
     "DateKind",
     "Decoy",
     "Expectation",

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SEVERITIES",
+    "WIRE_HEADERS",
     "Decoy",
     "Expectation",
     "Extraction",
@@ -39,6 +40,10 @@ SnippetKind = Literal["sponsored", "related", "navigation", "newsletter", "capti
 Status = Literal["ok", "error", "timeout", "missing", "not-covered"]
 
 
+#: Headers that describe the bytes on the wire (compression, length), not the decoded text stored.
+WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+
 @dataclass(frozen=True)
 class Page:
     """One recorded HTTP exchange (the last of a redirect chain) and its decoded body."""
@@ -54,6 +59,16 @@ class Page:
     def header(self, name: str) -> str | None:
         """The first value of a response header, matched case-insensitively."""
         return header(self.headers, name)
+
+    @property
+    def requested_url(self) -> str:
+        """The URL first asked for: the start of the redirect chain (``url`` where there was none)."""
+        return str(self.interactions[0]["request"]["uri"]) if self.interactions else self.url
+
+    def stored_headers(self) -> list[tuple[str, str]]:
+        """The response headers as (name, value) pairs, without those that describe the bytes on the
+        wire (:data:`WIRE_HEADERS`): what goes with the stored, decoded text."""
+        return [(k, v) for k, values in self.headers.items() if k.lower() not in WIRE_HEADERS for v in values]
 
 
 def header(headers: Mapping[str, Any], name: str) -> str | None:

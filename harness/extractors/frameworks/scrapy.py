@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-from ...core import ExtractorError, ExtractorNotInstalledError, header, report_refused
+from ...core import WIRE_HEADERS, ExtractorError, ExtractorNotInstalledError, header, report_refused
 from ..fieldmap import map_for
 from ..guard import untouched
 from ..registry import LoadedExtractor, import_target
@@ -55,8 +55,6 @@ __all__ = ["MAX_FOLLOWED", "RefusedRequest", "load_spider"]
 
 #: How many requests one page's callbacks may follow inside the cassette (a guard against loops).
 MAX_FOLLOWED = 10
-#: Headers that describe the bytes on the wire, not the stored text: dropped from the responses built here.
-_WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 #: How many redirects one request may follow inside the cassette, as RedirectMiddleware's default allows.
 _MAX_REDIRECTS = 20
 
@@ -112,7 +110,7 @@ def _response(
     kept = {
         str(k): [str(v) for v in (values if isinstance(values, (list, tuple)) else [values])]
         for k, values in headers.items()
-        if str(k).lower() not in _WIRE_HEADERS
+        if str(k).lower() not in WIRE_HEADERS
     }
     raw = body.encode("utf-8") if isinstance(body, str) else body
     cls = HtmlResponse if html else responsetypes.from_args(headers=Headers(kept), url=url, body=raw)
@@ -176,8 +174,7 @@ class _Run:
         from scrapy import Request
 
         page = self.page
-        first = page.interactions[0]["request"]["uri"] if page.interactions else page.url
-        _, chain, _ = self.cassette.follow("GET", first)
+        _, chain, _ = self.cassette.follow("GET", page.requested_url)
         request = Request(page.url, meta={"redirect_urls": chain} if chain else None, dont_filter=True)
         self.seen.add(("GET", _canonical(page.url)))
         self.queue.append((_response(page.url, page.status, page.headers, page.html, request, html=True), callback, {}))
@@ -226,9 +223,7 @@ class _Run:
 
 def _chosen_item(items: list[Any], page: Page) -> Any:
     """The item to grade: the first whose ``url`` is the page's (after or before redirects), else the first."""
-    wanted = {_canonical(page.url)}
-    if page.interactions:
-        wanted.add(_canonical(page.interactions[0]["request"]["uri"]))
+    wanted = {_canonical(page.url), _canonical(page.requested_url)}
     for item in items:
         url = _url_of(item)
         if url is not None and _canonical(url) in wanted:

@@ -29,22 +29,17 @@ if TYPE_CHECKING:
 
 __all__ = ["load_page_object", "page_inputs"]
 
-#: Headers that describe the bytes on the wire, not the stored text: dropped from the response built here.
-_WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
-
 
 def page_inputs(page: Page) -> dict[type, Any]:
     """web-poet's page inputs for ``page``, by type."""
     from web_poet import HttpResponse, HttpResponseHeaders, PageParams, RequestUrl, ResponseUrl
 
-    pairs = [(k, v) for k, values in page.headers.items() if k.lower() not in _WIRE_HEADERS for v in values]
-    first = page.interactions[0]["request"]["uri"] if page.interactions else page.url
+    pairs = [{"name": k, "value": v} for k, v in page.stored_headers()]
     response = HttpResponse(
         url=page.url, body=page.html.encode("utf-8"), status=page.status,
-        headers=HttpResponseHeaders.from_name_value_pairs([{"name": k, "value": v} for k, v in pairs]),
-        encoding="utf-8",
+        headers=HttpResponseHeaders.from_name_value_pairs(pairs), encoding="utf-8",
     )  # fmt: skip
-    return {HttpResponse: response, ResponseUrl: ResponseUrl(page.url), RequestUrl: RequestUrl(first),
+    return {HttpResponse: response, ResponseUrl: ResponseUrl(page.url), RequestUrl: RequestUrl(page.requested_url),
             PageParams: PageParams()}  # fmt: skip
 
 
