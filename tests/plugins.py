@@ -338,3 +338,15 @@ def chooses_by_capture_date(html: str, url: str) -> dict[str, Any]:
 
     moment = captured_at()
     return {"title": f"parser of {moment.date().isoformat()}" if moment else "no capture time"}
+
+
+def slow_titles(html: str, url: str) -> dict[str, Any]:
+    """``titles``, 40 ms later: two workers' results then reach the parent interleaved."""
+    time.sleep(0.04)
+    return titles(html, url)
+
+
+def slow_invents(html: str, url: str) -> dict[str, Any]:
+    """``invents``, 40 ms later (see ``slow_titles``)."""
+    time.sleep(0.04)
+    return invents(html, url)

@@ -136,6 +136,13 @@ def _grade(
         extractor, fixture, extracted, timeout=settings.timeout, clock_check=settings.clock_check,
         options=settings.options,
     )  # fmt: skip
+    return _analysed(extractor, fixture, result, analyse, keep_results)
+
+
+def _analysed(
+    extractor: LoadedExtractor, fixture: Fixture, result: RunResult, analyse: Analyse | None, keep_results: bool
+) -> tuple[RunResult, Any]:
+    """``result`` with the caller's analysis of it; its extraction dropped unless the caller keeps results."""
     analysis = analyse(fixture, extractor, result) if analyse else None
     if not keep_results:  # the analysis has what the caller needs
         result.extraction = None
@@ -338,7 +345,7 @@ class _Pool:
         source = enumerate(pages)
         queue: collections.deque[_Task] = collections.deque()
         partial: dict[int, dict[int, tuple[RunResult, Any]]] = {}
-        fixtures: dict[int, tuple[Item, Fixture]] = {}
+        fixtures: dict[int, Item] = {}
         exhausted = False
         everyone = tuple(range(len(self.extractors)))
         self.slots = []
@@ -365,7 +372,7 @@ class _Pool:
                         if isinstance(loaded, PageOutcome):
                             yield loaded
                             continue
-                        fixtures[number] = (item, loaded)
+                        fixtures[number] = item  # the page itself travels with its task
                         partial[number] = {}
                         queue.append(_Task(number, loaded, everyone))
                     if queue:
@@ -383,7 +390,7 @@ class _Pool:
     def _collect(
         self,
         partial: dict[int, dict[int, tuple[RunResult, Any]]],
-        fixtures: dict[int, tuple[Item, Fixture]],
+        fixtures: dict[int, Item],
         queue: collections.deque[_Task],
     ) -> Iterator[PageOutcome]:
         busy = [slot for slot in self.slots if slot.task is not None]
@@ -425,7 +432,7 @@ class _Pool:
         *,
         died: bool,
         partial: dict[int, dict[int, tuple[RunResult, Any]]],
-        fixtures: dict[int, tuple[Item, Fixture]],
+        fixtures: dict[int, Item],
         queue: collections.deque[_Task],
     ) -> Iterator[PageOutcome]:
         assert slot.task is not None
@@ -445,10 +452,7 @@ class _Pool:
         else:
             message = f"did not return within {self.hard_limit:g} s and its worker was killed"
             result = _failure(fixture, extractor, "extractor.timeout", message)
-        analysis = self.analyse(fixture, extractor, result) if self.analyse else None
-        if not self.keep_results:
-            result.extraction = None
-        partial[number][culprit] = (result, analysis)
+        partial[number][culprit] = _analysed(extractor, fixture, result, self.analyse, self.keep_results)
         rest = tuple(i for i in wanted if i not in partial[number])
         index = self.slots.index(slot)
         self.slots[index] = self._start()
@@ -462,11 +466,11 @@ class _Pool:
         return _grade(extractor, fixture, finished.extracted, self.settings, self.analyse, self.keep_results)
 
     def _outcome(
-        self, number: int, fixtures: dict[int, tuple[Item, Fixture]],
+        self, number: int, fixtures: dict[int, Item],
         partial: dict[int, dict[int, tuple[RunResult, Any]]],
     ) -> PageOutcome:  # fmt: skip
         done = partial.pop(number)
-        item, _ = fixtures.pop(number)
+        item = fixtures.pop(number)
         ordered = [done[i] for i in range(len(self.extractors))]
         loaded = item if isinstance(item, Fixture) else None
         return PageOutcome(number, item.name, [r for r, _ in ordered], [e for _, e in ordered], fixture=loaded)

@@ -66,11 +66,20 @@ def _endpoint(extractor: LoadedExtractor) -> frozenset[tuple[str, int]]:
     return frozenset({(parts.hostname.lower(), parts.port or (443 if parts.scheme == "https" else 80))})
 
 
-def _without_credentials(message: dict[str, Any]) -> dict[str, Any]:
-    headers = message.get("headers") or {}
+def _drop_credentials(headers: Any) -> None:
+    """Remove the credential-named headers (as ``record`` names them) from a mapping of headers."""
     for name in [n for n in headers if CREDENTIAL_HEADER.search(str(n))]:
         del headers[name]
-    return message
+
+
+def _response_without_credentials(response: dict[str, Any]) -> dict[str, Any]:
+    _drop_credentials(response.get("headers") or {})
+    return response
+
+
+def _request_without_credentials(request: Any) -> Any:
+    _drop_credentials(request.headers)
+    return request
 
 
 @contextlib.contextmanager
@@ -79,15 +88,11 @@ def _recording(extractor: LoadedExtractor, calls: Path) -> Iterator[None]:
     dropped, each of its credential values replaced, written whole or not at all."""
     import vcr
 
-    def scrub_request(request: Any) -> Any:
-        for name in [n for n in request.headers if CREDENTIAL_HEADER.search(str(n))]:
-            del request.headers[name]
-        return request
-
     with tempfile.TemporaryDirectory(prefix="harness-calls-") as folder:
         temp = Path(folder, "calls.yaml")
         recorder = vcr.VCR(
-            record_mode="all", before_record_request=scrub_request, before_record_response=_without_credentials,
+            record_mode="all", before_record_request=_request_without_credentials,
+            before_record_response=_response_without_credentials,
             decode_compressed_response=True,
         )  # fmt: skip
         with recorder.use_cassette(str(temp)):

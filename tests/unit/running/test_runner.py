@@ -178,5 +178,6 @@ def test_each_pages_truth_is_audited_once_however_results_interleave(monkeypatch
     calls = []
     real = audit_module.audit_fixture
     monkeypatch.setattr(audit_module, "audit_fixture", lambda fixture: calls.append(fixture.name) or real(fixture))
-    report = check(extractors=["tests.plugins:invents", "tests.plugins:titles"], clock_check=False, jobs=2)
+    specs = ["tests.plugins:slow_titles", "tests.plugins:slow_invents"]
+    report = check(extractors=specs, clock_check=False, jobs=2)
     assert sorted(calls) == sorted(report.fixtures)
