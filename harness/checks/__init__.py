@@ -26,7 +26,9 @@ from .dates import DayReadings, check_dates, day_readings
 from .names import noise_reason
 from .organizations import KNOWN_ORGANIZATIONS, Organizations, organization_reason, organizations_of
 from .page import PageFacts, Stated, page_facts
+from .paywall import check_paywall
 from .suspects import SuspectTruth, mark_suspects, suspect_truths, suspects_in_pages
+from .structure import check_structure
 from .title import check_title
 from .truth import AUDITOR, BODY_FLOOR, audit_fixture
 
@@ -70,6 +72,8 @@ _FAMILIES = (
     ("authors", check_bylines),
     ("body", check_body),
     ("body", check_damage),
+    ("body", check_structure),
+    ("body", check_paywall),
     ("published", check_dates),
     ("title", check_title),
 )

@@ -107,6 +107,23 @@ CATALOGUE: Mapping[str, CheckInfo] = {
         ),
         _info("body.title_echo", "warning", "body", "the body starts with the headline; the true body does not"),
         _info(
+            "body.truncated",
+            "error",
+            "body",
+            "the end of the true body is missing while its start is there (cut at an ad slot, a break, a heading)",
+        ),
+        _info("body.order", "warning", "body", "the true paragraphs are there but out of order"),
+        _info("body.headings_missing", "info", "body", "headings of the true body are absent from the body"),
+        _info(
+            "body.paywall_as_article",
+            "error",
+            "body",
+            "the page shows only a teaser (free_access false) and the extraction presents it as the whole article",
+        ),
+        _info(
+            "body.paywall_text", "error", "body", "the paywall's own text (subscribe, log in to read) is in the body"
+        ),
+        _info(
             "body.low_precision",
             "error",
             "body",
@@ -118,7 +135,12 @@ CATALOGUE: Mapping[str, CheckInfo] = {
             "body",
             "the body's shingle recall against the true body is under the floor",
         ),
-        _info("date.missing", "error", "published", "the page has a publication time; none was extracted"),
+        _info(
+            "date.missing",
+            "error",
+            "published",
+            "the page has a publication time; none was extracted",
+        ),
         _info("date.wrong_day", "error", "published", "the day differs, in the site's timezone"),
         _info(
             "date.wrong_time",
@@ -141,6 +163,24 @@ CATALOGUE: Mapping[str, CheckInfo] = {
         ),
         _info("date.imprecise", "info", "published", "a day where the truth has a time (right day, no time given)"),
         _info("date.future", "error", "published", "later than the page's captured_at"),
+        _info(
+            "date.modified_missing",
+            "error",
+            "modified",
+            "the page has a modification time apart from its publication; none was extracted",
+        ),
+        _info(
+            "date.modified_wrong",
+            "error",
+            "modified",
+            "the modification time is wrong (another day, or an instant beyond tolerance)",
+        ),
+        _info(
+            "date.modified_as_published",
+            "error",
+            "modified",
+            "the publication time was reported as the modification time",
+        ),
         _info("date.clock_dependent", "error", None, "the result changes when only the wall clock changes"),
         _info("title.mismatch", "error", "title", "the title is wrong"),
         _info("title.site_name", "error", "title", "the title carries the site's name"),
