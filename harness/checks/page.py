@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..core import Page
     from .organizations import Organizations
 
-__all__ = ["PageFacts", "PageText", "Stated", "page_facts", "search_key"]
+__all__ = ["PageFacts", "PageText", "Stated", "page_facts", "page_tree", "search_key"]
 
 #: <meta> properties and names read, by what they state (the dates are read by core's stated_dates).
 _META = {
@@ -102,6 +102,17 @@ class PageFacts:
 def page_facts(page: Page) -> PageFacts:
     """What ``page`` states about itself (read once per page and kept for the next check)."""
     return _facts(page.html)
+
+
+def page_tree(page: Page) -> Any:
+    """The page's parsed tree (lxml), parsed once per page and shared by the checks that walk
+    elements; None for an empty page. Read it, never change it: the next check gets the same tree."""
+    return _tree(page.html)
+
+
+@functools.lru_cache(maxsize=8)
+def _tree(html: str) -> Any:
+    return parse_html(html)
 
 
 @functools.lru_cache(maxsize=32)
