@@ -28,6 +28,7 @@ from .errors import (
     FixtureError,
     HarnessError,
     NotCovered,
+    SkippedInput,
     UnknownExtractorError,
     UsageError,
 )
@@ -86,6 +87,7 @@ __all__ = [
     "Page",
     "RunResult",
     "Severity",
+    "SkippedInput",
     "Snippet",
     "SnippetKind",
     "Stamp",

@@ -46,6 +46,11 @@ class FixtureError(HarnessError, ValueError):
         super().__init__(f"{self.path}: {reason}")
 
 
+class SkippedInput(FixtureError):
+    """Input that is not a page and is counted, not a problem: a web archive's records that are not
+    HTML, not a 200, revisits, or cut short by the crawler. Reports list it; it never sets exit 2."""
+
+
 class ExpectationError(FixtureError):
     """An expectation sidecar is not valid JSON or fails expected.schema.json."""
 

@@ -95,7 +95,8 @@ def _walk(report: CheckReport, *, verbose: bool) -> list[_Step]:
     lines: list[_Step] = []
     for problem in report.problems:
         lines.append(("problem", f"problem: {problem}"))
-    if report.problems:
+    lines.extend(("line", f"skipped: {skipped}") for skipped in report.skipped)
+    if report.problems or report.skipped:
         lines.append(("line", ""))
     for fixture, results in groupby(report.results, key=lambda r: r.fixture):
         lines.append(("fixture", fixture))

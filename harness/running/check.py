@@ -7,7 +7,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..checks import Level, apply_severity
-from ..core import ExtractorError, Fixture, FixtureError, HarnessError, RunResult, UsageError, bundled_cassettes
+from ..core import (
+    ExtractorError,
+    Fixture,
+    FixtureError,
+    HarnessError,
+    RunResult,
+    SkippedInput,
+    UsageError,
+    bundled_cassettes,
+)
 from ..extractors import LoadedExtractor, registry, resolve
 from ..fixtures import discover, expectation_path, iter_fixtures, open_corpus, seal
 from .audit import SuspectMarker
@@ -35,6 +44,8 @@ class CheckReport:
 
     results: list[RunResult] = field(default_factory=list)
     problems: list[HarnessError] = field(default_factory=list)
+    #: What a corpus holds that is not a page (a web archive's non-HTML or cut-short records): counted.
+    skipped: list[SkippedInput] = field(default_factory=list)
     fixtures: list[str] = field(default_factory=list)
     extractors: list[LoadedExtractor] = field(default_factory=list)
     #: The file each page's truth was read from, by the page's name (for annotations that attach to it).
@@ -61,6 +72,7 @@ class CheckReport:
         return {
             "findings": [f.to_dict() for f in self.findings],
             "problems": [str(p) for p in self.problems],
+            "skipped": [str(s) for s in self.skipped],
             "fixtures": list(self.fixtures),
             "extractors": [{"name": e.name, "version": e.version} for e in self.extractors],
             "summary": {
@@ -210,7 +222,9 @@ def check(
         ]
         for source in sources:
             for item in source:
-                if isinstance(item, FixtureError):
+                if isinstance(item, SkippedInput):
+                    report.skipped.append(item)
+                elif isinstance(item, FixtureError):
                     report.problems.append(item)
                 elif isinstance(item, Fixture):
                     truths.append(expectation_path(item.cassette_path) if item.cassette_path else None)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..core import FixtureError, HarnessError, UsageError, bundled_cassettes
+from ..core import FixtureError, HarnessError, SkippedInput, UsageError, bundled_cassettes
 from ..extractors import load_predictions
 from ..fixtures import open_corpus, seal
 from ..running import DEFAULT_TIMEOUT, PageOutcome, RunSettings, load_extractors, no_fixtures, run_pages
@@ -274,7 +274,9 @@ def _nothing_loaded(paths: Sequence[str | os.PathLike[str]], problems: Sequence[
 def _refs(corpora: Sequence[Corpus], report: ScoreReport, sealed: TruthSeal, *, html: bool) -> Iterator[PageRef]:
     for corpus in corpora:
         for item in sealed.guard(corpus.refs(html=html)):
-            if isinstance(item, FixtureError):
+            if isinstance(item, SkippedInput):  # a web archive's record that is not a page: counted
+                report.notes.append(f"skipped: {item}")
+            elif isinstance(item, FixtureError):
                 report.problems.append(item)
             else:
                 yield item
