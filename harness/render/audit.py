@@ -23,7 +23,8 @@ __all__ = ["render_json", "render_suspects", "render_text", "summary_line"]
 def render_text(report: AuditReport) -> str:
     """Doubts grouped by page (each with its evidence), then the counts per id and the remedy."""
     lines = [f"problem: {problem}" for problem in report.problems]
-    if report.problems:
+    lines.extend(f"skipped: {skipped}" for skipped in report.skipped)
+    if report.problems or report.skipped:
         lines.append("")
     for fixture, findings in groupby(report.findings, key=lambda f: f.fixture):
         lines.append(fixture)

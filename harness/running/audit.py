@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..checks import BODY_FLOOR, apply_severity, audit_fixture, mark_suspects
-from ..core import FixtureError, HarnessError, UsageError, bundled_cassettes
+from ..core import FixtureError, HarnessError, SkippedInput, UsageError, bundled_cassettes
 from ..fixtures import iter_fixtures, open_corpus
 
 if TYPE_CHECKING:
@@ -30,6 +30,8 @@ class AuditReport:
 
     findings: list[Finding] = field(default_factory=list)
     problems: list[HarnessError] = field(default_factory=list)
+    #: What a corpus holds that is not a page (a web archive's non-HTML or cut-short records): counted.
+    skipped: list[SkippedInput] = field(default_factory=list)
     fixtures: list[str] = field(default_factory=list)
 
     @property
@@ -55,6 +57,7 @@ class AuditReport:
             "findings": [f.to_dict() for f in self.findings],
             "counts": self.counts,
             "problems": [str(p) for p in self.problems],
+            "skipped": [str(s) for s in self.skipped],
             "fixtures": list(self.fixtures),
             "summary": {
                 "fixtures": len(self.fixtures),
@@ -90,6 +93,9 @@ def audit(
     roots = list(paths or ()) or ([] if corpora else [bundled_cassettes()])
     report = AuditReport()
     for item in _pages(roots, corpora, include_drafts):
+        if isinstance(item, SkippedInput):
+            report.skipped.append(item)
+            continue
         if isinstance(item, FixtureError):
             report.problems.append(item)
             continue

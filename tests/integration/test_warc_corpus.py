@@ -57,3 +57,11 @@ def test_a_missing_archive_is_a_usage_error_naming_it(tmp_path):
     result = CliRunner().invoke(main, ["score", "--corpus", str(tmp_path / "nope.warc.gz"), "-e", "metadata"])
     assert result.exit_code == 2
     assert "nope.warc.gz" in result.output
+
+
+def test_audit_reads_the_sidecar_truths_and_counts_what_it_skipped(crawl):
+    result = CliRunner().invoke(main, ["audit", "--corpus", str(crawl), "--format", "json"])
+    data = json.loads(result.output)
+    assert data["problems"] == []
+    assert data["summary"]["fixtures"] == 5
+    assert [s.split(": ", 1)[1] for s in data["skipped"]] == ["not HTML (image/png)"]
