@@ -27,10 +27,11 @@ from .names import noise_reason
 from .organizations import KNOWN_ORGANIZATIONS, Organizations, organization_reason, organizations_of
 from .page import PageFacts, Stated, page_facts
 from .paywall import check_paywall
-from .suspects import SuspectTruth, mark_suspects, suspect_truths, suspects_in_pages
 from .structure import check_structure
+from .suspects import SuspectTruth, mark_suspects, suspect_truths, suspects_in_pages
 from .title import check_title
 from .truth import AUDITOR, BODY_FLOOR, audit_fixture
+from .widgets import check_widgets
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -68,14 +69,16 @@ __all__ = [
     "suspects_in_pages",
 ]
 
+#: Each family with the fields it grades: it runs when the extractor can produce any of them.
 _FAMILIES = (
-    ("authors", check_bylines),
-    ("body", check_body),
-    ("body", check_damage),
-    ("body", check_structure),
-    ("body", check_paywall),
-    ("published", check_dates),
-    ("title", check_title),
+    (("authors",), check_bylines),
+    (("body",), check_body),
+    (("body",), check_damage),
+    (("body",), check_structure),
+    (("body",), check_paywall),
+    (("body",), check_widgets),
+    (("published", "modified"), check_dates),
+    (("title",), check_title),
 )
 
 
@@ -94,7 +97,7 @@ def run_checks(
     """
     ctx = CheckContext(fixture, extraction, extractor, fields, options or {})
     findings: list[Finding] = []
-    for field, family in _FAMILIES:
-        if field in fields:
+    for graded, family in _FAMILIES:
+        if not fields.isdisjoint(graded):
             findings.extend(family(ctx))
     return findings

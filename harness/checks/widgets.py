@@ -1,0 +1,189 @@
+"""Leaks found from the page's own structure: text of the page's widgets that ended up in the body.
+
+Where the truth names no ``must_not_contain`` snippets (a crawl with no truth
+at all, a corpus that labels the body only), the page still says what is not
+the article: elements marked as sponsored or promoted (Taboola, Outbrain and
+their peers), related and recommended rails, navigation, newsletter and
+cookie boxes, comment sections, the site's header and footer. Each such
+element's text blocks (five words or more) are looked for in the body:
+
+- ``body.sponsored_leak`` for a sponsored widget's text;
+- ``body.boilerplate_leak`` for the others, with their kind.
+
+A block the truth's body holds, the page's JSON-LD ``articleBody`` holds, or
+that is part of the headline (``<h1>``, ``<title>``, ``og:title``), is article
+text and never counted; an article's own ``<header>`` and ``<footer>`` are the
+article's. An element that holds
+the article itself (an ``<article>``, ``<main>``, the ``<h1>``, or more than
+a third of the page's words) is a wrapper, not a widget, and is not read.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..core import fold, jsonld_items, listed, nodes, squash
+from .page import html_tree
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ..core import Finding, Page
+    from .catalogue import CheckContext
+
+__all__ = ["Widget", "check_widgets", "page_widgets"]
+
+#: What an element's class, id, role or aria-label says it is, by leak kind (first match wins).
+_MARKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("sponsored", re.compile(
+        r"sponsor|promoted|taboola|outbrain|dianomi|revcontent|plista|ligatus|nativendo|paid-?content",
+        re.IGNORECASE)),
+    ("cookie", re.compile(r"cookie|consent|gdpr|\bcmp\b|privacy-?banner", re.IGNORECASE)),
+    ("newsletter", re.compile(r"newsletter|signup|sign-up|subscribe-?box", re.IGNORECASE)),
+    ("comments", re.compile(r"\bcomments?\b|comment-?(list|section|thread)|disqus|\bcoral\b", re.IGNORECASE)),
+    ("related", re.compile(
+        r"related|recommend|more-?(stories|from|news|articles)|read-?more|also-?read|most-?(read|popular)"
+        r"|trending|mehr-?zum-?thema|weitere-?artikel", re.IGNORECASE)),
+    ("navigation", re.compile(r"^nav$|navigation|breadcrumb|\bmenu\b|site-?header|site-?footer|^footer$",
+                              re.IGNORECASE)),
+)  # fmt: skip
+#: Elements that are navigation or page furniture by their tag alone.
+_TAGS = {"nav": "navigation", "footer": "navigation", "header": "navigation", "aside": "related"}
+#: Roles that say the same.
+_ROLES = {"navigation": "navigation", "contentinfo": "navigation", "banner": "navigation", "complementary": "related"}
+_BLOCKS = ["p", "li", "h2", "h3", "h4", "h5", "h6", "a", "blockquote", "figcaption", "dd", "dt", "td"]
+#: A block shorter than this many words could be anywhere: not counted.
+_MIN_WORDS = 5
+#: An element holding more than this share of the page's words holds the article: a wrapper.
+_WRAPPER_SHARE = 1 / 3
+
+
+@dataclass(frozen=True)
+class Widget:
+    """A text block of one of the page's widgets: its text, its kind, and what the element is."""
+
+    text: str
+    kind: str
+    element: str
+
+
+def _mark(element: Any) -> str | None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    role = (element.get("role") or "").lower()
+    label = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("aria-label"))))
+    for kind, pattern in _MARKS:
+        if label and any(pattern.search(part) for part in label.split()):
+            return kind
+    if tag in _TAGS:
+        # An article's own <header> (kicker, headline, byline), <footer> and <aside> (an info box, a
+        # glossary) are the article's unless their class says otherwise.
+        inside = any(a.tag in ("article", "main") for a in element.iterancestors())
+        return None if inside else _TAGS[tag]
+    return _ROLES.get(role)
+
+
+def _describe(element: Any) -> str:
+    tag = element.tag if isinstance(element.tag, str) else "?"
+    for attribute in ("id", "class", "role", "aria-label"):
+        value = element.get(attribute)
+        if value:
+            return f"<{tag} {attribute}={squash(value)[:60]!r}>"
+    return f"<{tag}>"
+
+
+def page_widgets(page: Page) -> tuple[Widget, ...]:
+    """The text blocks of ``page``'s widgets (read once per page)."""
+    return _widgets(page.html)
+
+
+@functools.lru_cache(maxsize=32)
+def _widgets(html: str) -> tuple[Widget, ...]:
+    root = html_tree(html)
+    if root is None:
+        return ()
+    total = len(_words(root))
+    article = {fold(str(node.get("articleBody") or "")) for node in nodes(jsonld_items(root))}
+    article.discard("")
+    titles = [fold(squash(h.text_content())) for h in root.iter("h1", "title")]
+    titles += [fold(m.get("content") or "") for m in root.iter("meta") if m.get("property") == "og:title"]
+    found: list[Widget] = []
+    seen: set[str] = set()
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("html", "body", "head", "script", "style"):
+            continue
+        kind = _mark(element)
+        if kind is None or any(_mark(parent) is not None for parent in element.iterancestors()):
+            continue  # outermost widgets only: a rail's inner parts are read with it
+        if _is_wrapper(element, total):
+            continue
+        where = _describe(element)
+        for block in _blocks(element):
+            key = fold(block)
+            if key in seen or any(key in t for t in titles) or any(key in body for body in article):
+                continue
+            seen.add(key)
+            found.append(Widget(block, kind, where))
+    return tuple(found)
+
+
+def _words(element: Any) -> list[str]:
+    return str(element.text_content()).split()
+
+
+def _is_wrapper(element: Any, total: int) -> bool:
+    if element.tag in ("article", "main") or element.get("itemprop") == "articleBody":
+        return True
+    if element.find(".//h1") is not None or element.find(".//article") is not None:
+        return True
+    return total > 0 and len(_words(element)) > total * _WRAPPER_SHARE
+
+
+def _blocks(element: Any) -> Iterator[str]:
+    """The text of each innermost block of ``element`` with enough words to be telling."""
+    for block in element.iter(*_BLOCKS):
+        if any(child.tag in _BLOCKS for child in block.iterdescendants() if child.tag != "a"):
+            continue  # a container of blocks: its blocks are read one by one
+        text = squash(block.text_content())
+        if len(text.split()) >= _MIN_WORDS:
+            yield text
+
+
+def check_widgets(ctx: CheckContext) -> Iterator[Finding]:
+    """``body.sponsored_leak`` and ``body.boilerplate_leak`` from the page's structure, where the
+    truth names no ``must_not_contain`` snippets."""
+    truth = ctx.fixture.expectation
+    body = ctx.extraction.body or ""
+    if not body or truth.knows("must_not_contain"):
+        return
+    widgets = page_widgets(ctx.fixture.page)
+    if not widgets:
+        return
+    folded = fold(body)
+    true_body = fold(truth.body or "") if truth.knows("body") else ""
+    leaked = [w for w in widgets if fold(w.text) in folded and fold(w.text) not in true_body]
+    if not leaked:
+        return
+    sponsored = [w for w in leaked if w.kind == "sponsored"]
+    other = [w for w in leaked if w.kind != "sponsored"]
+    if sponsored:
+        yield ctx.finding(
+            "body.sponsored_leak",
+            f"text of the page's sponsored widget {sponsored[0].element} is in the body: {_quote(sponsored)}",
+            actual=[w.text for w in sponsored],
+            evidence="found from the page's structure (the truth names no must_not_contain snippets)",
+        )
+    if other:
+        kinds = sorted({w.kind for w in other})
+        yield ctx.finding(
+            "body.boilerplate_leak",
+            f"{', '.join(kinds)} text of the page's {other[0].element} is in the body: {_quote(other)}",
+            actual=[{"text": w.text, "kind": w.kind} for w in other],
+            evidence="found from the page's structure (the truth names no must_not_contain snippets)",
+        )
+
+
+def _quote(widgets: list[Widget]) -> str:
+    return listed([w.text for w in widgets], limit=2, width=60, empty="")
