@@ -41,12 +41,12 @@ _MARKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sponsored", re.compile(
         r"sponsor|promoted|taboola|outbrain|dianomi|revcontent|plista|ligatus|nativendo|paid-?content",
         re.IGNORECASE)),
-    ("cookie", re.compile(r"cookie|consent|gdpr|\bcmp\b|privacy-?banner", re.IGNORECASE)),
+    ("cookie", re.compile(r"cookie|consent|gdpr|privacy-?banner", re.IGNORECASE)),
     ("newsletter", re.compile(r"newsletter|signup|sign-up|subscribe-?box", re.IGNORECASE)),
     ("comments", re.compile(r"\bcomments?\b|comment-?(list|section|thread)|disqus|\bcoral\b", re.IGNORECASE)),
     ("related", re.compile(
         r"related|recommend|more-?(stories|from|news|articles)|read-?more|also-?read|most-?(read|popular)"
-        r"|trending|mehr-?zum-?thema|weitere-?artikel", re.IGNORECASE)),
+        r"|trending|mehr-?zum-?thema|weitere-?artikel|ticker|last-?minute|breaking-?news", re.IGNORECASE)),
     ("navigation", re.compile(r"^nav$|navigation|breadcrumb|\bmenu\b|site-?header|site-?footer|^footer$",
                               re.IGNORECASE)),
 )  # fmt: skip
@@ -55,6 +55,8 @@ _TAGS = {"nav": "navigation", "footer": "navigation", "header": "navigation", "a
 #: Roles that say the same.
 _ROLES = {"navigation": "navigation", "contentinfo": "navigation", "banner": "navigation", "complementary": "related"}
 _BLOCKS = ["p", "li", "h2", "h3", "h4", "h5", "h6", "a", "blockquote", "figcaption", "dd", "dt", "td"]
+#: A class or id with this many hyphens or more is a slug, not a name for what the element is.
+_SLUG_HYPHENS = 5
 #: A block shorter than this many words could be anywhere: not counted.
 _MIN_WORDS = 5
 #: An element holding more than this share of the page's words holds the article: a wrapper.
@@ -74,8 +76,11 @@ def _mark(element: Any) -> str | None:
     tag = element.tag if isinstance(element.tag, str) else ""
     role = (element.get("role") or "").lower()
     label = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("aria-label"))))
+    # A part made of many words is a slug of the headline ("zendaya-promoted-dune-part-two-in-london"),
+    # which says nothing about what the element is.
+    parts = [part for part in label.split() if part.count("-") < _SLUG_HYPHENS]
     for kind, pattern in _MARKS:
-        if label and any(pattern.search(part) for part in label.split()):
+        if any(pattern.search(part) for part in parts):
             return kind
     if tag in _TAGS:
         # An article's own <header> (kicker, headline, byline), <footer> and <aside> (an info box, a
@@ -111,22 +116,45 @@ def _widgets(html: str) -> tuple[Widget, ...]:
     titles += [fold(m.get("content") or "") for m in root.iter("meta") if m.get("property") == "og:title"]
     found: list[Widget] = []
     seen: set[str] = set()
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in ("html", "body", "head", "script", "style"):
+    # Each block belongs to its nearest marked ancestor (a comment list inside a navigation bar that
+    # a broken page never closed is a comment list); a wrapper of the article is no widget.
+    nearest: dict[Any, tuple[str, Any] | None] = {}
+    wrappers: dict[Any, bool] = {}
+    for block in _blocks(root):
+        owner = _owner(block, nearest)
+        if owner is None:
             continue
-        kind = _mark(element)
-        if kind is None or any(_mark(parent) is not None for parent in element.iterancestors()):
-            continue  # outermost widgets only: a rail's inner parts are read with it
-        if _is_wrapper(element, total):
+        kind, element = owner
+        if element not in wrappers:
+            wrappers[element] = _is_wrapper(element, total)
+        if wrappers[element]:
             continue
-        where = _describe(element)
-        for block in _blocks(element):
-            key = fold(block)
-            if key in seen or any(key in t for t in titles) or any(key in body for body in article):
-                continue
-            seen.add(key)
-            found.append(Widget(block, kind, where))
+        text = squash(block.text_content())
+        key = fold(text)
+        if key in seen or any(key in t for t in titles) or any(key in body for body in article):
+            continue
+        seen.add(key)
+        found.append(Widget(text, kind, _describe(element)))
     return tuple(found)
+
+
+def _owner(block: Any, nearest: dict[Any, tuple[str, Any] | None]) -> tuple[str, Any] | None:
+    """The nearest marked ancestor of ``block`` (itself included) and its kind; None when none is."""
+    walked = []
+    owner: tuple[str, Any] | None = None
+    for element in block.iterancestors():
+        if element in nearest:
+            owner = nearest[element]
+            break
+        walked.append(element)
+        kind = _mark(element)
+        if kind is not None:
+            owner = (kind, element)
+            break
+    for element in walked:
+        nearest[element] = owner
+    kind = _mark(block)
+    return (kind, block) if kind is not None else owner
 
 
 def _words(element: Any) -> list[str]:
@@ -141,14 +169,13 @@ def _is_wrapper(element: Any, total: int) -> bool:
     return total > 0 and len(_words(element)) > total * _WRAPPER_SHARE
 
 
-def _blocks(element: Any) -> Iterator[str]:
-    """The text of each innermost block of ``element`` with enough words to be telling."""
-    for block in element.iter(*_BLOCKS):
+def _blocks(root: Any) -> Iterator[Any]:
+    """Each innermost block of the page with enough words to be telling."""
+    for block in root.iter(*_BLOCKS):
         if any(child.tag in _BLOCKS for child in block.iterdescendants() if child.tag != "a"):
             continue  # a container of blocks: its blocks are read one by one
-        text = squash(block.text_content())
-        if len(text.split()) >= _MIN_WORDS:
-            yield text
+        if len(block.text_content().split()) >= _MIN_WORDS:
+            yield block
 
 
 def check_widgets(ctx: CheckContext) -> Iterator[Finding]:

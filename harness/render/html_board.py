@@ -49,13 +49,14 @@ def _pages(report: ScoreReport, metric: str) -> int:
     return max((e.metrics[metric].pages for e in report.extractors if metric in e.metrics), default=0)
 
 
-def _cell(report: ScoreReport, entry: ExtractorScore, metric: str) -> str:
-    got = figure(report, entry, metric)
+def _cell(report: ScoreReport, entry: ExtractorScore, column: Column) -> str:
+    got = figure(report, entry, column.metric)
     if isinstance(got, str):
         return f'<span class="na" title="{_e(got)}">n/a</span>'
-    std = entry.metrics[metric].std
-    spread = "" if std is None else f'<span class="sd">± {std:.3f}</span>'
-    return f'<span class="v">{got[0]:.3f}</span>{spread}'
+    std, k = entry.metrics[column.metric].std, column.scale
+    digits = 3 if k == 1 else 1
+    spread = "" if std is None else f'<span class="sd">± {std * k:.{digits}f}</span>'
+    return f'<span class="v">{got[0] * k:.{digits}f}</span>{spread}'
 
 
 def _ms(entry: ExtractorScore) -> str:
@@ -70,11 +71,11 @@ def board(report: ScoreReport) -> str:
     rows, cards = [], []
     for entry in ordered(report):
         name, version = _e(entry.name), _e(entry.version or "—")
-        cells = "".join(f'<td class="num">{_cell(report, entry, c.metric)}</td>' for c in columns)
+        cells = "".join(f'<td class="num">{_cell(report, entry, c)}</td>' for c in columns)
         rows.append(
             f'<tr><th scope="row">{name}<small>{version}</small></th>{cells}<td class="num">{_ms(entry)}</td></tr>'
         )
-        items = "".join(f"<dt>{_e(c.heading)}</dt><dd>{_cell(report, entry, c.metric)}</dd>" for c in columns)
+        items = "".join(f"<dt>{_e(c.heading)}</dt><dd>{_cell(report, entry, c)}</dd>" for c in columns)
         cards.append(
             f'<section class="card"><h3>{name} <small>{version}</small></h3>'
             f"<dl>{items}<dt>ms median / p95</dt><dd>{_ms(entry)}</dd></dl></section>"
@@ -152,4 +153,5 @@ def _plot(report: ScoreReport, column: Column) -> str:
 
 def plots(report: ScoreReport) -> str:
     """A plot per shown figure, each scaled to its own data."""
-    return "".join(_plot(report, c) for c in shown_columns(report, compact=False))
+    # Counts per 1,000 pages are in the table; the plots keep to figures on a 0-1 scale.
+    return "".join(_plot(report, c) for c in shown_columns(report, compact=False) if c.scale == 1)

@@ -42,6 +42,8 @@ class Column:
     metric: str
     heading: str
     higher_is_better: bool = True
+    #: Shown multiplied by this: page-only findings are counted per 1,000 pages.
+    scale: float = 1.0
 
 
 #: The leaderboard's columns, in order.
@@ -59,16 +61,29 @@ COLUMNS: tuple[Column, ...] = (
     Column("leaks.boilerplate", "boilerplate leak", higher_is_better=False),
     Column("errors", "errors", higher_is_better=False),
     Column("timeouts", "timeouts", higher_is_better=False),
+    # A truth-free run's figures: they rest on the page alone.
+    Column("page.byline.noise", "byline noise per 1k", higher_is_better=False, scale=1000),
+    Column("page.byline.organization", "organization as author per 1k", higher_is_better=False, scale=1000),
+    Column("page.body.sponsored_leak", "sponsored leak per 1k", higher_is_better=False, scale=1000),
+    Column("page.body.boilerplate_leak", "boilerplate leak per 1k", higher_is_better=False, scale=1000),
+    Column("page.date.future", "future date per 1k", higher_is_better=False, scale=1000),
+    Column("page.date.clock_dependent", "clock-dependent per 1k", higher_is_better=False, scale=1000),
+    Column("page.extractor.nondeterministic", "nondeterministic per 1k", higher_is_better=False, scale=1000),
+    Column("silver.authors", "authors agree with metadata"),
+    Column("silver.published", "date agrees with metadata"),
+    Column("silver.title", "title agrees with metadata"),
 )
 
 
-def cell(estimate: Estimate | None) -> str:
-    """A figure as '0.958 ± 0.006', or 'n/a' where it rests on no page."""
+def cell(estimate: Estimate | None, scale: float = 1.0) -> str:
+    """A figure as '0.958 ± 0.006' (a count per 1,000 pages as '12.4 ± 3.1'), or 'n/a' where it
+    rests on no page."""
     if estimate is None or estimate.value is None or estimate.pages == 0:
         return "n/a"
+    digits = 3 if scale == 1 else 1
     if estimate.std is None:
-        return f"{estimate.value:.3f}"
-    return f"{estimate.value:.3f} ± {estimate.std:.3f}"
+        return f"{estimate.value * scale:.{digits}f}"
+    return f"{estimate.value * scale:.{digits}f} ± {estimate.std * scale:.{digits}f}"
 
 
 def ordered(report: ScoreReport) -> list[ExtractorScore]:
@@ -97,7 +112,10 @@ def _ms(entry: ExtractorScore) -> str:
 def shown_columns(report: ScoreReport, *, compact: bool) -> list[Column]:
     """The columns that rest on at least one page; ``compact`` keeps body P/R/exact only when
     the body is all the corpus labels (as in the Zyte benchmark)."""
-    columns = [c for c in COLUMNS if _pages(report, c.metric)]
+    # Agreement with the page's metadata is a truth-free run's second opinion; with truth, truth decides.
+    columns = [
+        c for c in COLUMNS if _pages(report, c.metric) and (report.truth_free or not c.metric.startswith("silver."))
+    ]
     body_only = not any(c.metric.split(".")[0] in ("authors", "published", "title") for c in columns)
     detail = ("body.precision", "body.recall", "body.accuracy", "body.must_contain")
     if compact and not body_only:
@@ -110,7 +128,7 @@ def _rows(report: ScoreReport, *, compact: bool) -> tuple[list[str], list[list[s
     header = ["extractor", "version"] + [f"{c.heading} (n={_pages(report, c.metric)})" for c in columns]
     header.append("ms median / p95")
     rows = [
-        [e.name, e.version or "-"] + [cell(e.metrics.get(c.metric)) for c in columns] + [_ms(e)]
+        [e.name, e.version or "-"] + [cell(e.metrics.get(c.metric), c.scale) for c in columns] + [_ms(e)]
         for e in ordered(report)
     ]
     return header, rows
@@ -153,7 +171,7 @@ def _best(report: ScoreReport, columns: list[Column]) -> dict[str, float]:
 
 def _figure(entry: ExtractorScore, column: Column, best: dict[str, float]) -> Text:
     estimate = entry.metrics.get(column.metric)
-    shown = cell(estimate)
+    shown = cell(estimate, column.scale)
     if shown == "n/a":
         return Text(shown, style="dim")
     good = estimate is not None and best.get(column.metric) == estimate.value
@@ -251,7 +269,9 @@ def render_compare(report: ScoreReport, base: str, head: str) -> str:
             continue
         sign = (change > 0) == column.higher_is_better
         verdict = "" if low <= 0 <= high else (" better" if sign else " worse")
+        k = column.scale
         lines.append(
-            f"  {column.heading:<18} {change:+.3f} ± {d['std'] or 0:.3f}  95% [{low:+.3f}, {high:+.3f}]{verdict}"
+            f"  {column.heading:<18} {change * k:+.3f} ± {(d['std'] or 0) * k:.3f}  "
+            f"95% [{low * k:+.3f}, {high * k:+.3f}]{verdict}"
         )
     return printable_lines(lines)

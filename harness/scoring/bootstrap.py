@@ -19,7 +19,7 @@ from array import array
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .metrics import PageScore, precision_of, recall_of
+from .metrics import PAGE_ONLY_CHECKS, PageScore, precision_of, recall_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -84,6 +84,12 @@ METRICS: tuple[Metric, ...] = (
     _m("title.accuracy", "title", "title exact"),
     _m("errors", "robustness", "error rate"),
     _m("timeouts", "robustness", "timeout rate"),
+    # Truth-free runs: the share of pages with each page-only finding (reports show it per 1,000
+    # pages), and agreement with the page's own metadata where it states the field.
+    *(_m(f"page.{check}", "page", f"pages with {check}") for check in PAGE_ONLY_CHECKS),
+    _m("silver.authors", "silver", "authors agree with the page's metadata"),
+    _m("silver.published", "silver", "published agrees with the page's metadata"),
+    _m("silver.title", "silver", "title agrees with the page's metadata"),
 )
 
 
@@ -124,6 +130,12 @@ def _ratio_terms(pages: Sequence[PageScore]) -> Terms:
         add("title.accuracy", float(bool(page.title)), float(page.title is not None))
         add("errors", float(page.status == "error"), 1.0)
         add("timeouts", float(page.status == "timeout"), 1.0)
+        flagged = float(page.flags is not None)
+        for check in PAGE_ONLY_CHECKS:
+            add(f"page.{check}", float(check in (page.flags or ())), flagged)
+        for name in ("authors", "published", "title"):
+            agreed = page.silver.get(name)
+            add(f"silver.{name}", float(bool(agreed)), float(agreed is not None))
     return terms
 
 

@@ -10,18 +10,28 @@ instant within a tolerance; the title after whitespace folding; leaks as
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..checks import day_readings
+from ..checks import Stated, day_readings, page_facts
 from ..core import Extraction, Status, as_stated, contains, fold, name_key, parse_stamp, shingle_overlap, tokens
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from ..core import Expectation, Page
+    from ..core import Expectation, Page, Stamp
 
-__all__ = ["DateStatus", "PageScore", "body_tp_fp_fn", "precision_of", "recall_of", "score_page"]
+__all__ = [
+    "PAGE_ONLY_CHECKS",
+    "DateStatus",
+    "PageScore",
+    "body_tp_fp_fn",
+    "precision_of",
+    "recall_of",
+    "score_page",
+    "silver_agreement",
+]
 
 #: How an extracted date compares with the truth at the day or at the instant.
 DateStatus = Literal["correct", "wrong", "missing"]
@@ -73,6 +83,11 @@ class PageScore:
     day: DateStatus | None = None
     instant: DateStatus | None = None
     title: bool | None = None
+    #: In a truth-free run, the page-only checks that fired on this page (None: a run with truth).
+    flags: list[str] | None = None
+    #: Agreement with what the page's own metadata states (JSON-LD, OpenGraph), by field, where it
+    #: states it: a second opinion, never an error.
+    silver: dict[str, bool] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The page score as JSON-ready data, lossless (:meth:`from_dict` reads it back)."""
@@ -100,7 +115,15 @@ class PageScore:
 _SCORE_FIELDS = (
     "body", "body_exact", "snippets_found", "snippets_total", "leaks", "author_precision",
     "author_recall", "author_exact", "author_missing", "author_invented", "day", "instant", "title",
+    "flags", "silver",
 )  # fmt: skip
+#: The checks a truth-free run counts per page: each needs nothing but the page (and the clock).
+PAGE_ONLY_CHECKS = (
+    "byline.noise", "byline.organization", "body.sponsored_leak", "body.boilerplate_leak", "date.future",
+    "date.clock_dependent", "extractor.nondeterministic",
+)  # fmt: skip
+#: Where the page's metadata states a field: JSON-LD and <meta> (OpenGraph and the like), not its visible text.
+_METADATA = ("JSON-LD", "<meta")
 
 
 def _date_status(
@@ -164,4 +187,47 @@ def score_page(
         score.instant = _date_status(got.published, truth, page, instant=True, tolerance=tolerance_seconds)
     if "title" in fields and truth.knows("title") and truth.title:
         score.title = fold(got.title or "") == fold(truth.title)
+    if page is not None and extraction is not None:
+        score.silver = silver_agreement(page, extraction, fields, tolerance_seconds=tolerance_seconds)
     return score
+
+
+def silver_agreement(
+    page: Page, extraction: Extraction, fields: frozenset[str], *, tolerance_seconds: float = 60.0
+) -> dict[str, bool]:
+    """Whether ``extraction`` agrees with what ``page``'s metadata (JSON-LD, ``<meta>``) states, for
+    each of authors, published and title that the page states and the extractor can produce.
+
+    Authors agree as sets of name keys; published at the same instant within the tolerance (the
+    same day when either has no time); the title after folding, with any stated title.
+    """
+    facts = page_facts(page)
+
+    def stated(values: tuple[Stated, ...]) -> list[str]:
+        return [s.value for s in values if s.source.startswith(_METADATA)]
+
+    out: dict[str, bool] = {}
+    authors = stated(facts.authors)
+    if "authors" in fields and authors:
+        out["authors"] = {name_key(a) for a in extraction.authors or ()} == {name_key(a) for a in authors}
+    published = [p for p in (parse_stamp(v) for v in stated(facts.published)) if p is not None]
+    if "published" in fields and published:
+        got = parse_stamp(extraction.published)
+        out["published"] = got is not None and any(_same_time(got, p, tolerance_seconds) for p in published[:1])
+    titles = stated(facts.titles)
+    if "title" in fields and titles:
+        out["title"] = bool(extraction.title) and fold(extraction.title or "") in {fold(t) for t in titles}
+    return out
+
+
+def _same_time(a: Stamp, b: Stamp, tolerance: float) -> bool:
+    if a.has_time and b.has_time and a.kind == b.kind == "aware":
+        left, right = a.instant("UTC"), b.instant("UTC")
+        return left is not None and right is not None and abs((left - right).total_seconds()) <= tolerance
+    return _written_day(a) == _written_day(b)
+
+
+def _written_day(stamp: Stamp) -> object:
+    """The day as the value writes it (in its own offset, or as a bare date)."""
+    value = stamp.value
+    return value.date() if isinstance(value, dt.datetime) else value

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..core import FixtureError, HarnessError, SkippedInput, UsageError, bundled_cassettes
 from ..extractors import load_predictions
-from ..fixtures import open_corpus, seal
+from ..fixtures import open_corpus, seal, without_truth
 from ..running import DEFAULT_TIMEOUT, PageOutcome, RunSettings, load_extractors, no_fixtures, run_pages
 from .bootstrap import Estimate, bootstrap, paired_difference, snippet_leaks_by_kind, timing
 from .spool import Location, Spooler, read_record
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Callable, Iterator, Mapping, Sequence
 
+    from ..core import Fixture
     from ..extractors import FieldMap, LoadedExtractor
     from ..fixtures import Corpus, PageRef, TruthSeal
     from .metrics import PageScore
@@ -77,6 +78,8 @@ class ScoreReport:
     locations: list[list[Location]] = field(default_factory=list)
     spool: Path | None = None
     created: str = ""
+    #: No truth was read: the figures rest on the page alone.
+    truth_free: bool = False
 
     def exit_status(self) -> int:
         """2 when an input could not be used, else 0 (scores are not pass/fail)."""
@@ -135,6 +138,8 @@ class ScoreReport:
             "problems": [str(p) for p in self.problems],
             "notes": self.notes,
         }
+        if self.truth_free:
+            data["truth_free"] = True
         if pages:
             data["page_results"] = list(self.page_details())
         return data
@@ -161,19 +166,22 @@ def score(
     memory_mb: int | None = None,
     fields: FieldMap | None = None,
     record_calls: bool = False,
+    truth_free: bool = False,
 ) -> ScoreReport:
     """Score extractors (or saved predictions) over corpora (default: the bundled fixtures).
 
     Each path is a fixture folder, a Zyte benchmark folder or a JSONL corpus,
     read in place. With ``predictions`` and no ``extractors``, only the saved
     outputs are scored. ``texts`` keeps each extracted body for the HTML
-    report's side-by-side view.
+    report's side-by-side view. ``truth_free`` reads no truth at all: each
+    page is judged by the checks that need only the page, counted per page
+    (``page.*`` figures), and by agreement with its own metadata (``silver.*``).
 
     Raises:
         UsageError: a corpus holds no page, or no page of any corpus could be
             loaded (figures over no page would be no figures at all).
     """
-    report = ScoreReport(seed=seed, resamples=resamples)
+    report = ScoreReport(seed=seed, resamples=resamples, truth_free=truth_free)
     report.created = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     loaded: list[LoadedExtractor] = []
     for path in predictions:
@@ -192,7 +200,7 @@ def score(
     for corpus in corpora:
         report.corpora.append({"kind": corpus.kind, "path": str(corpus.path), "labelled": sorted(corpus.labelled)})
         unlabelled = [label for key, label in _FIELD_LABELS.items() if key not in corpus.labelled]
-        if unlabelled:
+        if unlabelled and not truth_free:
             report.notes.append(
                 f"{corpus.kind} corpus {corpus.path.name}: {', '.join(unlabelled)} not labelled, so not scored"
             )
@@ -200,13 +208,18 @@ def score(
     sealed = seal(corpora=corpora)  # before any extractor code runs
     report.spool = Path(tempfile.mkdtemp(prefix="harness-score-"))
     settings = RunSettings(timeout=timeout, options=options or {}, memory_mb=memory_mb, record_calls=record_calls)
-    analyser = Spooler(str(report.spool), loaded[0].name if loaded else "", texts)
+    analyser = Spooler(str(report.spool), loaded[0].name if loaded else "", texts, truth_free=truth_free)
     done = 0
     missing: dict[str, int] = {}
     uncovered: dict[str, int] = {}
     pending: dict[int, PageOutcome] = {}
     next_index = 0
-    items = _refs(corpora, report, sealed, html=any(e.lookup is None for e in loaded))
+    items = _refs(corpora, report, sealed, html=any(e.lookup is None for e in loaded), truth_free=truth_free)
+    if truth_free:
+        report.notes.append(
+            "truth-free: every truth is ignored; each figure rests on the page alone (page-only findings, "
+            "and agreement with the page's own JSON-LD and <meta> where it states a field)"
+        )
     try:
         for outcome in run_pages(items, loaded, settings, jobs=jobs, analyse=analyser, keep_results=False):
             pending[outcome.index] = outcome
@@ -271,7 +284,9 @@ def _nothing_loaded(paths: Sequence[str | os.PathLike[str]], problems: Sequence[
     return UsageError(f"no page of {where} could be loaded: {problems[0]}{more}")
 
 
-def _refs(corpora: Sequence[Corpus], report: ScoreReport, sealed: TruthSeal, *, html: bool) -> Iterator[PageRef]:
+def _refs(
+    corpora: Sequence[Corpus], report: ScoreReport, sealed: TruthSeal, *, html: bool, truth_free: bool = False
+) -> Iterator[PageRef]:
     for corpus in corpora:
         for item in sealed.guard(corpus.refs(html=html)):
             if isinstance(item, SkippedInput):  # a web archive's record that is not a page: counted
@@ -279,4 +294,22 @@ def _refs(corpora: Sequence[Corpus], report: ScoreReport, sealed: TruthSeal, *, 
             elif isinstance(item, FixtureError):
                 report.problems.append(item)
             else:
-                yield item
+                yield _TruthFree(item) if truth_free else item
+
+
+@dataclass(frozen=True)
+class _TruthFree:
+    """A page whose truth is not read: loaded with a truth silent on every field."""
+
+    ref: PageRef
+
+    @property
+    def name(self) -> str:
+        return self.ref.name
+
+    @property
+    def truth_file(self) -> Path:
+        return self.ref.truth_file
+
+    def load(self) -> Fixture:
+        return without_truth(self.ref.load())

@@ -9,7 +9,7 @@ import os
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..running import SuspectMarker
-from .metrics import PageScore, score_page
+from .metrics import PAGE_ONLY_CHECKS, PageScore, score_page
 
 if TYPE_CHECKING:
     from ..core import Fixture, RunResult
@@ -33,9 +33,10 @@ class Spooler:
     ran: only the small page score and the record's location stay in memory.
     """
 
-    def __init__(self, folder: str, first: str, texts: bool) -> None:
+    def __init__(self, folder: str, first: str, texts: bool, *, truth_free: bool = False) -> None:
         self.folder = folder
         self.texts = texts
+        self.truth_free = truth_free
         self.first = first  # the extractor whose record also carries the true body
         self.pid: int | None = None
         self.out: Any = None
@@ -47,6 +48,9 @@ class Spooler:
             fixture.expectation, result.extraction, extractor.fields, page=fixture.page,
             status=result.status, seconds=result.seconds,
         )  # fmt: skip
+        if self.truth_free:
+            fired = {f.check for f in result.findings}
+            page_score.flags = [check for check in PAGE_ONLY_CHECKS if check in fired]
         if self.pid != os.getpid():  # a file per process that scores (one, unless a caller forks)
             self.pid = os.getpid()
             self.out = open(os.path.join(self.folder, f"{self.pid}.jsonl"), "ab")  # noqa: SIM115

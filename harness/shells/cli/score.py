@@ -33,6 +33,7 @@ EXAMPLES = examples(
     "harness score                                    # every installed built-in on the bundled fixtures",
     "harness score -e trafilatura -e goose3 --corpus ../shared/corpora/zyte --compare goose3 trafilatura",
     "harness score -e mysite.scraper:extract --format json --output head.json   # for 'harness diff'",
+    "harness score --corpus 'crawl/*.warc.gz' --truth-free -e trafilatura     # a crawl nobody labelled",
 )
 
 
@@ -99,6 +100,12 @@ EXAMPLES = examples(
     is_flag=True,
     help="Refuse (exit 2) when an error finding rests on a truth that 'harness audit' doubts.",
 )
+@click.option(
+    "--truth-free",
+    is_flag=True,
+    help="Read no truth: judge each page by the checks that need only the page (per 1,000 pages) "
+    "and by agreement with its own JSON-LD and <meta> (for crawls nobody labelled).",
+)
 @click.argument("paths", nargs=-1, type=click.Path())
 def score_command(
     extractors: tuple[str, ...],
@@ -118,6 +125,7 @@ def score_command(
     html_path: str | None,
     compare: tuple[str, str] | None,
     strict_truth: bool,
+    truth_free: bool,
     paths: tuple[str, ...],
 ) -> None:
     """Score extractors over corpora and print a leaderboard per field, with bootstrap intervals.
@@ -166,6 +174,7 @@ def score_command(
                 memory_mb=memory_mb,
                 fields=mapped,
                 record_calls=record_calls,
+                truth_free=truth_free,
             )
     except HarnessError as error:
         fail(error)

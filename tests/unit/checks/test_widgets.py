@@ -78,6 +78,35 @@ def test_a_wrapper_that_holds_the_headline_is_not_a_widget():
 def test_a_block_of_the_headline_or_the_jsonld_article_body_is_not_a_widget():
     page = PAGE.replace(
         "</head>",
-        f'<script type="application/ld+json">{{"@type": "NewsArticle", "articleBody": "{RAIL}. More."}}</script></head>',
+        '<script type="application/ld+json">'
+        f'{{"@type": "NewsArticle", "articleBody": "{RAIL}. More."}}</script></head>',
     )
     assert RAIL not in {w.text for w in page_widgets(make_fixture(page).page)}
+
+
+def test_an_id_that_is_the_headline_slug_marks_nothing():
+    page = PAGE.replace('<aside class="factbox">', '<div id="ferry-promoted-to-daily-service-after-long-debate">')
+    page = page.replace("since 1921.</p></aside>", "since 1921.</p></div>")
+    assert "The ferry has carried passengers across the bay since 1921." not in {
+        w.text for w in page_widgets(make_fixture(page).page)
+    }
+
+
+def test_a_block_belongs_to_its_nearest_widget_even_inside_an_unclosed_navigation_bar():
+    # The navigation bar is never closed, so the parser nests the comments inside it.
+    page = PAGE.replace('<div id="newsletter-box">', '<section aria-label="Main website navigation"><div>').replace(
+        "</body>",
+        '<ol class="comment-list"><li><p>I think the ferry should run every hour on weekends.</p></li></ol></body>',
+    )
+    widgets = {w.text: w.kind for w in page_widgets(make_fixture(page).page)}
+    assert widgets["I think the ferry should run every hour on weekends."] == "comments"
+
+
+def test_a_news_ticker_is_a_related_rail_not_a_cookie_box():
+    page = PAGE.replace(
+        "</body>",
+        '<div class="cmp-last-minute-bar"><a href="/x">Thousands march again against the new toll road</a></div>'
+        "</body>",
+    )
+    widgets = {w.text: w.kind for w in page_widgets(make_fixture(page).page)}
+    assert widgets["Thousands march again against the new toll road"] == "related"
