@@ -107,6 +107,7 @@ def oracle(html: str, url: str) -> dict[str, Any]:
         "modified": truth.get("modified"),
         "body": truth.get("body"),
         "language": truth.get("language"),
+        "free_access": truth.get("free_access"),
     }
 
 

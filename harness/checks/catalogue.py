@@ -103,7 +103,8 @@ CATALOGUE: Mapping[str, CheckInfo] = {
             "body.encoding_damage",
             "error",
             "body",
-            "mojibake (UTF-8 read as Latin-1 or cp1252), U+FFFD or entities left escaped, which the page has not",
+            "mojibake (UTF-8 read as Latin-1 or cp1252), U+FFFD or entities left escaped, which the page has not; "
+            "or a drop cap's word split or cut ('K elp' for 'Kelp')",
         ),
         _info("body.title_echo", "warning", "body", "the body starts with the headline; the true body does not"),
         _info(
@@ -173,7 +174,7 @@ CATALOGUE: Mapping[str, CheckInfo] = {
             "date.modified_wrong",
             "error",
             "modified",
-            "the modification time is wrong (another day, or an instant beyond tolerance)",
+            "the modification time is wrong (another day, an instant beyond tolerance, or none the page shows)",
         ),
         _info(
             "date.modified_as_published",

@@ -2,10 +2,18 @@
 
 ``body.encoding_damage``: the text carries what a wrong decoding leaves
 behind — UTF-8 bytes read as Latin-1 or Windows-1252 ("JosÃ©", "â€™"), the
-replacement character U+FFFD, or HTML entities left escaped ("&amp;",
-"&#8217;") — that neither the true body nor the page's visible text shows
-(a CMS that escaped an entity twice makes the page itself show "&lt;span").
-It names the first damaged word.
+replacement character U+FFFD, a C1 control (a Windows-1252 curly quote read
+as Latin-1), or HTML entities left escaped ("&amp;", "&#8217;") — that
+neither the true body nor the page's visible text shows (a CMS that escaped
+an entity twice makes the page itself show "&lt;span").
+It names the first damaged word. The same check names a drop cap's damage:
+a paragraph's first word that the page shows whole ("Kelp", its first letter
+in an element of its own and the next ones in small caps) and the body, at a
+paragraph's start, splits ("K elp", or "K" and "elp" as two paragraphs),
+loses letters of ("elp"; "K stint" for "Kickstint") or doubles the initial of
+("KKelp": a screen-reader copy kept beside the drop cap). The word is the
+true body's (with no true body, the page's visible text's), so a real
+one-letter word ("A long way") is never judged.
 
 ``body.title_echo``: the body starts with the headline where the true body
 does not (trafilatura keeps the ``<h1>`` as the first paragraph on some
@@ -29,15 +37,28 @@ if TYPE_CHECKING:
 __all__ = ["check_damage", "damage"]
 
 #: What a wrong decoding leaves: UTF-8 lead bytes read as Latin-1/cp1252 ("Ã©", "â€™", "Â "), the
-#: replacement character, and entities nobody unescaped. Each alternative needs two characters that
-#: no clean text puts side by side.
+#: replacement character, C1 controls and entities nobody unescaped. Each alternative is a character
+#: no clean text holds, or two that no clean text puts side by side.
 _DAMAGE = re.compile(
     r"Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
     r"|â€[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02dc\u2013-\u203a\u20ac\u2122\"]"
     r"|Â[\u00a0-\u00bf]"
     r"|\ufffd"
+    # C1 controls: cp1252 bytes (curly quotes, "€", "œ") or UTF-8 continuation bytes read as Latin-1.
+    r"|[\u0080-\u009f]"
     r"|&(?:amp|lt|gt|quot|apos|nbsp|#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});"
 )
+#: A paragraph's first word (after any opening quote or dash) and what follows it.
+_FIRST_WORD = re.compile(r"\W*([^\W\d_]\w*)(\W.*)?", re.S)
+#: The words after the first that place it in the body: this many, and at least _ANCHOR_MIN of them.
+_ANCHOR_WORDS = 5
+_ANCHOR_MIN = 3
+#: How far before its anchor a damaged first word may start, beyond the word's own length.
+_HEAD_SLACK = 12
+_OPENING = re.compile(r"^\W+")
+#: A word split the way a drop cap splits it: the initial, then whitespace, then the rest.
+_DROP_CAP_SPLIT = re.compile(r"\w\s+\w+")
+_SPACES = re.compile(r"\s+")
 #: How many characters of the body's start the headline may be preceded by (a kicker, a stray space).
 _ECHO_SLACK = 3
 
@@ -53,6 +74,89 @@ def _word_at(text: str, start: int) -> str:
     ends = [i for i in (text.find(" ", start), text.find("\n", start)) if i >= 0]
     word = text[left : min(ends) if ends else len(text)]
     return word if len(word) <= 40 else word[:39] + "…"
+
+
+def _anchor(rest: str) -> re.Pattern[str] | None:
+    """The words after a paragraph's first word as a pattern (any run of non-word characters between
+    them, case ignored), or None when too few follow to place the word."""
+    words = re.findall(r"\w+", rest)[:_ANCHOR_WORDS]
+    if len(words) < _ANCHOR_MIN:
+        return None
+    return re.compile(r"\W+" + r"\W+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+
+
+def _harm(head: str, word: str) -> str | None:
+    """How ``head`` (what the body has where ``word`` should be) damages it: "split", "lost",
+    "doubled"; "" when it is the word whole; None when it is something else (another word, a dateline)."""
+    shown = _OPENING.sub("", head.strip())
+    key = _SPACES.sub("", shown).casefold()
+    whole = word.casefold()
+    if key == whole:
+        if not _SPACES.search(shown):
+            return ""
+        # A drop cap parts its own letter from the rest; a space elsewhere in the word is not its doing
+        # (boilerpy3 puts one between "気象庁" and "は13日", an inline element's edge, in a Japanese run).
+        return "split" if _DROP_CAP_SPLIT.fullmatch(shown) else None
+    if key == whole[0] + whole:
+        return "doubled"
+    # The drop cap dropped ("he" for "The"), or the small-caps letters after it ("K stint" for "Kickstint").
+    if key and len(key) < len(whole) and (whole.endswith(key) or (key[0] == whole[0] and whole.endswith(key[1:]))):
+        return "lost"
+    return None
+
+
+def _first_word_damage(body: str, paragraph: str) -> tuple[str, str, str] | None:
+    """Where ``body`` damages the first word of the true ``paragraph`` at a paragraph's start: the body's
+    text there, the word, and how ("split", "lost", "doubled"). None when the body shows it whole, has
+    it elsewhere than at a line's start, or the word has a single letter ("A", "I")."""
+    match = _FIRST_WORD.match(paragraph)
+    if match is None or len(match.group(1)) < 2 or not match.group(2):
+        return None
+    word = match.group(1)
+    anchor = _anchor(match.group(2))
+    if anchor is None:
+        return None
+    damaged: tuple[str, str, str] | None = None
+    for found in anchor.finditer(body):
+        end = found.start()
+        reach = max(0, end - len(word) - _HEAD_SLACK)
+        # Each line start within reach, the farthest first: a drop cap set apart as its own paragraph
+        # ("K" then "elp") is found whole from the farther start, lost letters from the nearest.
+        starts = [i + 1 for i in range(reach, end) if body[i] == "\n"]
+        starts = ([0] if reach == 0 else []) + starts
+        harms = [(start, _harm(body[start:end], word)) for start in starts]
+        if any(harm == "" for _, harm in harms):
+            return None
+        for start, harm in harms:
+            if harm is not None and damaged is None:
+                damaged = (body[start:end].strip(), word, harm)
+    return damaged
+
+
+#: How each damage reads in a finding's message.
+_HOW = {
+    "split": "a drop cap set apart from the rest of its word",
+    "lost": "letters lost with a drop cap",
+    "doubled": "a drop cap's letter doubled",
+}
+
+
+def _drop_cap_damage(ctx: CheckContext, body: str) -> Iterator[Finding]:
+    truth = ctx.fixture.expectation
+    if truth.knows("body"):
+        paragraphs = (truth.body or "").split("\n\n")
+    else:
+        paragraphs = page_facts(ctx.fixture.page).text.split("\n\n")
+    for paragraph in paragraphs:
+        damaged = _first_word_damage(body, paragraph.strip())
+        if damaged is not None:
+            text, word, how = damaged
+            yield ctx.finding(
+                "body.encoding_damage",
+                f"the body has {text!r} at a paragraph's start where the page shows {word!r} ({_HOW[how]})",
+                actual=text,
+            )
+            return
 
 
 def check_damage(ctx: CheckContext) -> Iterator[Finding]:
@@ -74,6 +178,7 @@ def check_damage(ctx: CheckContext) -> Iterator[Finding]:
                     actual=word,
                 )
                 break
+    yield from _drop_cap_damage(ctx, body)
     headline = fold(truth.title or "")
     if len(headline) >= 12 and truth.knows("body") and truth.body is not None:
         start = fold(body[: len(truth.title or "") + 40])

@@ -1,4 +1,6 @@
-"""Date checks: missing, wrong day or time, imprecise, naive, updated-as-published, decoys, future.
+"""Date checks: the published time (missing, wrong day or time, imprecise, naive,
+updated-as-published, decoys, future) and the modified time (missing, wrong, the
+published time given as modified).
 
 Days are read, not assumed. When the truth names the site's timezone, a day
 is read there. When it does not (a corpus that gave only an instant, or no
@@ -6,6 +8,22 @@ time at all), every reasonable reading is tried: the truth's own offset, the
 offsets the page itself states for its dates, and the extracted value's own
 offset (or the naive date as written); a day is wrong only when no reading
 matches, and the finding names the readings it tried.
+
+The modified time is graded only for an extractor that declares ``modified``,
+and only where the truth speaks to it (a truth without the key is silent;
+``null`` says the page shows no modification). The page's modification counts
+as separate when it is another instant than the publication (beyond the
+tolerance; another day when either has no time). Then no value is
+``date.modified_missing``, the publication time is
+``date.modified_as_published`` (news-please's empty ``date_modify``, htmldate's
+updated-date mode returning the first date), and any other value that is not
+the modification under the readings above is ``date.modified_wrong``. Where
+the page shows no separate modification, the publication time given as the
+modified time is right (many sites set ``dateModified`` to
+``datePublished``), and anything else is wrong. A decoy's date, a time later
+than the capture and a naive or day-only value read as for the published time
+give ``date.decoy``, ``date.future``, ``date.naive`` and ``date.imprecise``
+with ``field="modified"``.
 """
 
 from __future__ import annotations
@@ -20,7 +38,7 @@ from .page import page_facts
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from ..core import Expectation, Finding, Page
+    from ..core import Decoy, Expectation, Finding, Page
     from .catalogue import CheckContext
 
 __all__ = ["DayReadings", "check_dates", "day_readings"]
@@ -117,24 +135,60 @@ def _decoy_by_text(truth: Expectation, raw: str | None) -> str | None:
 
 
 def check_dates(ctx: CheckContext) -> Iterator[Finding]:
-    """Grade the published (and modified) times against the truth."""
-    yield from _check_field(ctx, "published")
+    """Grade the published and modified times, each for an extractor that declares it."""
+    if "published" in ctx.fields:
+        yield from _check_published(ctx)
     if "modified" in ctx.fields:
-        yield from _check_field(ctx, "modified")
+        yield from _check_modified(ctx)
 
 
-def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
-    truth = ctx.fixture.expectation
-    zone = truth.timezone
-    tolerance = dt.timedelta(seconds=float(ctx.option("date_tolerance_seconds", 60)))
-    text = getattr(ctx.extraction, field)
+def _stated(ctx: CheckContext, field: str) -> tuple[str | None, Stamp | None, str | None]:
+    """The extracted value of ``field``, its stamp as stated, and the raw string the checks may name."""
+    text: str | None = getattr(ctx.extraction, field)
     parsed = parse_stamp(text)
     stamp = as_stated(parsed) if parsed is not None else None
     # A value that is not a timestamp is reported by schema.invalid; it can still be a decoy's text.
     raw = _raw(ctx, field) or (text if stamp is None and text else None)
-    true_text = getattr(truth, field)
+    return text, stamp, raw
+
+
+def _future(ctx: CheckContext, field: str, text: str | None, stamp: Stamp, tolerance: dt.timedelta) -> Finding | None:
+    """``date.future`` when ``stamp`` is later than the page's capture, else None."""
+    truth = ctx.fixture.expectation
+    captured = truth.captured_at
+    # Without a known timezone a wall time or a day could be anywhere: it is later than the
+    # capture only if it is so even read in the zone furthest ahead (UTC+14).
+    ahead = truth.timezone if truth.timezone_known or stamp.kind == "aware" else "+14:00"
+    instant = stamp.instant(ahead)
+    if (instant is not None and instant > captured + tolerance) or (
+        instant is None and stamp.day(ahead) > captured.astimezone(tz(ahead)).date()
+    ):
+        return ctx.finding(
+            "date.future",
+            f"{field} {text} is later than the page's capture ({captured.isoformat()})"
+            + (
+                ""
+                if truth.captured_at_known
+                else " (captured_at unknown: compared with the page's latest stated date, plus a day)"
+            ),
+            expected=getattr(truth, field),
+            actual=text,
+            field=field,
+        )
+    return None
+
+
+def _tolerance(ctx: CheckContext) -> dt.timedelta:
+    return dt.timedelta(seconds=float(ctx.option("date_tolerance_seconds", 60)))
+
+
+def _check_published(ctx: CheckContext) -> Iterator[Finding]:
+    field = "published"
+    truth = ctx.fixture.expectation
+    tolerance = _tolerance(ctx)
+    text, stamp, raw = _stated(ctx, field)
+    true_text = truth.published
     true_stamp = parse_stamp(true_text)
-    label = "publication" if field == "published" else "modification"
 
     if stamp is None:
         source = _decoy_by_text(truth, raw)
@@ -146,76 +200,36 @@ def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
                 actual=raw,
                 field=field,
             )
-        elif field == "published" and truth.knows(field) and true_stamp is not None and not text:
+        elif truth.knows(field) and true_stamp is not None and not text:
             also = f" (it returned the unparsed string {raw!r})" if raw else ""
-            check = "date.missing"
             yield ctx.finding(
-                check,
-                f"no {label} time extracted; the page shows {true_text}{also}",
+                "date.missing",
+                f"no publication time extracted; the page shows {true_text}{also}",
                 expected=true_text,
                 actual=raw,
                 field=field,
             )
         return
 
-    captured = truth.captured_at
-    # Without a known timezone a wall time or a day could be anywhere: it is later than the
-    # capture only if it is so even read in the zone furthest ahead (UTC+14).
-    ahead = zone if truth.timezone_known or stamp.kind == "aware" else "+14:00"
-    instant = stamp.instant(ahead)
-    if (instant is not None and instant > captured + tolerance) or (
-        instant is None and stamp.day(ahead) > captured.astimezone(tz(ahead)).date()
-    ):
-        yield ctx.finding(
-            "date.future",
-            f"{field} {text} is later than the page's capture ({captured.isoformat()})"
-            + (
-                ""
-                if truth.captured_at_known
-                else " (captured_at unknown: compared with the page's latest stated date, plus a day)"
-            ),
-            expected=true_text,
-            actual=text,
-            field=field,
-        )
+    future = _future(ctx, field, text, stamp, tolerance)
+    if future is not None:
+        yield future
         return
 
     if not truth.knows(field) or true_stamp is None:
         return
 
-    other_field = "modified" if field == "published" else "published"
-    other = parse_stamp(getattr(truth, other_field))
+    other = parse_stamp(truth.modified)
     readings = day_readings(truth, ctx.fixture.page, true_stamp)
     zone = readings.main
     right_day = readings.day(stamp) is not None
-    both_timed = stamp.has_time and true_stamp.has_time
-    right_instant = not both_timed or readings.instant(stamp, tolerance) is not None
-    if right_day and right_instant:
-        if stamp.kind == "naive" and true_stamp.kind == "aware":
-            yield ctx.finding(
-                "date.naive",
-                f"{field} {text} has no UTC offset; the page states {true_text}",
-                expected=true_text,
-                actual=text,
-                field=field,
-            )
-        elif not stamp.has_time and true_stamp.has_time:
-            yield ctx.finding(
-                "date.imprecise",
-                f"{field} {text} gives the day only; the page states {true_text}",
-                expected=true_text,
-                actual=text,
-                field=field,
-            )
+    if right_day and _right_instant(readings, stamp, tolerance):
+        yield from _precision(ctx, field, text, stamp, true_stamp)
         return
 
-    decoy = next(
-        (d for d in truth.decoy_dates if _matches(stamp, parse_stamp(d.value), zone, tolerance)),
-        None,
-    )
+    decoy = _decoy_by_value(truth, stamp, zone, tolerance)
     if (
-        field == "published"
-        and other is not None
+        other is not None
         and _matches(stamp, other, zone, tolerance)
         and not (_matches(stamp, true_stamp, zone, tolerance))
     ):
@@ -237,23 +251,9 @@ def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
             field=field,
         )
     elif decoy is not None or _decoy_by_text(truth, raw):
-        what = decoy.text if decoy else raw
-        source = (decoy.source if decoy else None) or "elsewhere on the page"
-        yield ctx.finding(
-            "date.decoy",
-            f"{field} {text} is {what!r}, the date of {source}; the article's is {true_text}",
-            expected=true_text,
-            actual=text,
-            field=field,
-        )
+        yield _decoy_finding(ctx, field, text, decoy, raw)
     elif stamp.kind == "naive" and _same_instant(stamp, true_stamp, "UTC", tolerance):
-        yield ctx.finding(
-            "date.naive",
-            f"{field} {text} is the UTC wall time with the offset dropped; the page states {true_text}",
-            expected=true_text,
-            actual=text,
-            field=field,
-        )
+        yield _naive_utc(ctx, field, text, true_text)
     elif not right_day:
         yield ctx.finding(
             "date.wrong_day",
@@ -267,6 +267,181 @@ def _check_field(ctx: CheckContext, field: str) -> Iterator[Finding]:
         yield ctx.finding(
             "date.wrong_time",
             f"{field} {text} is off by {_delta(stamp, true_stamp, zone)} from the page's {true_text}",
+            expected=true_text,
+            actual=text,
+            field=field,
+        )
+
+
+def _right_instant(readings: DayReadings, stamp: Stamp, tolerance: dt.timedelta) -> bool:
+    """Whether ``stamp`` names the truth's instant under a reading (a day alone cannot be off)."""
+    return not (stamp.has_time and readings.truth.has_time) or readings.instant(stamp, tolerance) is not None
+
+
+def _names(readings: DayReadings, stamp: Stamp, tolerance: dt.timedelta) -> bool:
+    """Whether ``stamp`` names the truth's value: the same day, and the same instant when both have times."""
+    return readings.day(stamp) is not None and _right_instant(readings, stamp, tolerance)
+
+
+def _precision(ctx: CheckContext, field: str, text: str | None, stamp: Stamp, true: Stamp) -> Iterator[Finding]:
+    """``date.naive`` or ``date.imprecise`` for a value that names the true one with less than it states."""
+    if stamp.kind == "naive" and true.kind == "aware":
+        yield ctx.finding(
+            "date.naive",
+            f"{field} {text} has no UTC offset; the page states {true.text}",
+            expected=true.text,
+            actual=text,
+            field=field,
+        )
+    elif not stamp.has_time and true.has_time:
+        yield ctx.finding(
+            "date.imprecise",
+            f"{field} {text} gives the day only; the page states {true.text}",
+            expected=true.text,
+            actual=text,
+            field=field,
+        )
+
+
+def _decoy_by_value(truth: Expectation, stamp: Stamp, zone: str, tolerance: dt.timedelta) -> Decoy | None:
+    return next((d for d in truth.decoy_dates if _matches(stamp, parse_stamp(d.value), zone, tolerance)), None)
+
+
+def _decoy_finding(
+    ctx: CheckContext, field: str, text: str | None, decoy: Decoy | None, raw: str | None, *, instead: str | None = None
+) -> Finding:
+    """``date.decoy``; ``instead`` says what the page has (the article's date, by default)."""
+    what = decoy.text if decoy else raw
+    source = (decoy.source if decoy else None) or "elsewhere on the page"
+    true_text = getattr(ctx.fixture.expectation, field)
+    article = "the article's" if field == "published" else "the article's modification"
+    return ctx.finding(
+        "date.decoy",
+        f"{field} {text} is {what!r}, the date of {source}; {instead or f'{article} is {true_text}'}",
+        expected=true_text,
+        actual=text,
+        field=field,
+    )
+
+
+def _naive_utc(ctx: CheckContext, field: str, text: str | None, true_text: str | None) -> Finding:
+    return ctx.finding(
+        "date.naive",
+        f"{field} {text} is the UTC wall time with the offset dropped; the page states {true_text}",
+        expected=true_text,
+        actual=text,
+        field=field,
+    )
+
+
+def _check_modified(ctx: CheckContext) -> Iterator[Finding]:
+    field = "modified"
+    truth = ctx.fixture.expectation
+    page = ctx.fixture.page
+    tolerance = _tolerance(ctx)
+    text, stamp, raw = _stated(ctx, field)
+    knows = truth.knows(field)
+    true_text = truth.modified if knows else None
+    true_stamp = parse_stamp(true_text)
+    published = parse_stamp(truth.published) if truth.knows("published") else None
+    # The page's modification apart from its publication: another instant, or another day where
+    # either states no time. A dateModified equal to datePublished is no modification.
+    separate = true_stamp is not None and not (
+        published is not None and _matches(true_stamp, published, day_readings(truth, page, true_stamp).main, tolerance)
+    )
+
+    if stamp is None:
+        source = _decoy_by_text(truth, raw)
+        if source:
+            yield ctx.finding(
+                "date.decoy",
+                f"{field} is {raw!r}, the time of {source}, not of this article's modification",
+                expected=true_text,
+                actual=raw,
+                field=field,
+            )
+        elif separate and not text:
+            also = f" (it returned the unparsed string {raw!r})" if raw else ""
+            since = f", apart from its publication {published.text}" if published is not None else ""
+            yield ctx.finding(
+                "date.modified_missing",
+                f"no modification time extracted; the page shows {true_text}{since}{also}",
+                expected=true_text,
+                actual=raw,
+                field=field,
+            )
+        return
+
+    future = _future(ctx, field, text, stamp, tolerance)
+    if future is not None:
+        yield future
+        return
+    if not knows:
+        return
+
+    if true_stamp is None or not separate:
+        # The page shows no modification of its own: the publication time is the right answer.
+        if published is None:
+            return  # nothing the page states to hold the value against
+        readings = day_readings(truth, page, published)
+        if _names(readings, stamp, tolerance):
+            return
+        shows = f"the page shows no modification apart from its publication ({published.text})"
+        decoy = _decoy_by_value(truth, stamp, readings.main, tolerance)
+        if decoy is not None or _decoy_by_text(truth, raw):
+            yield _decoy_finding(ctx, field, text, decoy, raw, instead=shows)
+            return
+        yield ctx.finding(
+            "date.modified_wrong",
+            f"{field} {text} is no time the page gives: {shows}",
+            expected=true_text,
+            actual=text,
+            field=field,
+        )
+        return
+
+    readings = day_readings(truth, page, true_stamp)
+    zone = readings.main
+    right_day = readings.day(stamp) is not None
+    if right_day and _right_instant(readings, stamp, tolerance):
+        yield from _precision(ctx, field, text, stamp, true_stamp)
+        return
+    if published is not None and _names(day_readings(truth, page, published), stamp, tolerance):
+        yield ctx.finding(
+            "date.modified_as_published",
+            f"{field} {text} is the page's publication time ({published.text}); it was modified {true_text}",
+            expected=true_text,
+            actual=text,
+            field=field,
+        )
+        return
+    decoy = _decoy_by_value(truth, stamp, zone, tolerance)
+    if not right_day and stamp.kind == "date" and stamp.day("UTC") == true_stamp.day("UTC"):
+        # As for the published time: a bare day that is the UTC day lost the zone (htmldate).
+        yield ctx.finding(
+            "date.modified_wrong",
+            f"{field} {text} is the UTC day of {true_text}; in {zone} it is {true_stamp.day(zone)}",
+            expected=true_text,
+            actual=text,
+            field=field,
+        )
+    elif decoy is not None or _decoy_by_text(truth, raw):
+        yield _decoy_finding(ctx, field, text, decoy, raw)
+    elif stamp.kind == "naive" and _same_instant(stamp, true_stamp, "UTC", tolerance):
+        yield _naive_utc(ctx, field, text, true_text)
+    elif not right_day:
+        yield ctx.finding(
+            "date.modified_wrong",
+            f"{field} {text} falls on {stamp.day(zone)}; the page's modification day is {true_stamp.day(zone)} "
+            f"({true_text}), read {readings.describe()}",
+            expected=true_text,
+            actual=text,
+            field=field,
+        )
+    else:
+        yield ctx.finding(
+            "date.modified_wrong",
+            f"{field} {text} is off by {_delta(stamp, true_stamp, zone)} from the page's modification time {true_text}",
             expected=true_text,
             actual=text,
             field=field,

@@ -76,7 +76,7 @@ _STRONG_JOINER = re.compile(r";|\s(?:and|und|et|&)\s", re.IGNORECASE)
 _WEAK_JOINER = re.compile(r"\s(?:y|e)\s")
 #: Where one name of a list ends: a comma, semicolon or ampersand, or a joiner.
 _LIST_BREAK = re.compile(r"[,;&]|\s(?i:and|und|et)\s|\s(?:y|e)\s")
-_MARKUP = re.compile(r"<[a-z/]|&(amp|lt|gt|quot|#\d+);", re.IGNORECASE)
+_MARKUP = re.compile(r"<[a-z/]|&(?:amp|lt|gt|quot|#\d+|#x[0-9a-f]+|[a-z]{2,8});", re.IGNORECASE)
 #: A URL slug: words joined by hyphens, no spaces ("lucy-thornton", "madeline-fry-2"), read from an
 #: author page's address. In lowercase only: "Jean-Luc" and "Anne-Marie" are names.
 _SLUG = re.compile(r"[^\W\d_]+(?:-[^\W_]+)+")

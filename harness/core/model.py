@@ -34,8 +34,11 @@ __all__ = [
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-#: What a must_not_contain snippet is: sponsored ones are body.sponsored_leak, every other kind body.boilerplate_leak.
-SnippetKind = Literal["sponsored", "related", "navigation", "newsletter", "caption", "comments", "cookie", "other"]
+#: What a must_not_contain snippet is: sponsored ones are body.sponsored_leak, the paywall's own text
+#: body.paywall_text, every other kind body.boilerplate_leak.
+SnippetKind = Literal[
+    "sponsored", "related", "navigation", "newsletter", "caption", "comments", "cookie", "paywall", "other"
+]
 #: How one extractor's run on one page ended; "missing" is a saved prediction with no entry for the page.
 Status = Literal["ok", "error", "timeout", "missing", "not-covered"]
 
@@ -114,6 +117,9 @@ class Expectation:
     modified: str | None = None
     language: str | None = None
     body: str | None = None
+    #: False for a page that shows only a teaser without a subscription (``body`` is then the
+    #: visible teaser); None when the truth is silent (see ``knows("free_access")``).
+    free_access: bool | None = None
     must_contain: tuple[str, ...] = ()
     must_not_contain: tuple[Snippet, ...] = ()
     decoy_authors: tuple[str, ...] = ()
@@ -165,6 +171,8 @@ class Extraction:
     modified: str | None = None
     body: str | None = None
     language: str | None = None
+    #: What the extractor says of the page's access: False for a paywalled article (a teaser only).
+    free_access: bool | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -176,6 +184,7 @@ class Extraction:
             "modified": self.modified,
             "body": self.body,
             "language": self.language,
+            "free_access": self.free_access,
             "extra": dict(self.extra),
         }
 

@@ -1,7 +1,7 @@
 """Where the harness's fields sit in a scraper's item: field maps.
 
 A field map takes each harness field (title, authors, published, modified,
-body, language) to a path in an item: keys joined by dots, ``[]`` for every
+body, language, free_access) to a path in an item: keys joined by dots, ``[]`` for every
 element of a list, ``[N]`` for one element, and a trailing ``?`` for a field
 the item may leave out (``authors[].name``, ``headline``,
 ``dateModified?``). Keys are looked up in mappings (dicts, Scrapy items) and
@@ -27,7 +27,7 @@ from ..core import UsageError
 __all__ = ["BUILTIN_MAPS", "MAPPED_FIELDS", "FieldMap", "MappedItem", "map_for", "parse_field_map"]
 
 #: The fields a map may name, in the extraction's order.
-MAPPED_FIELDS = ("title", "authors", "published", "modified", "body", "language")
+MAPPED_FIELDS = ("title", "authors", "published", "modified", "body", "language", "free_access")
 
 _NAME = r"[A-Za-z_@$][A-Za-z0-9_@$:-]*"
 _SEGMENT = re.compile(rf"({_NAME})((?:\[\d*\])*)")
@@ -192,7 +192,7 @@ BUILTIN_MAPS: Mapping[str, FieldMap] = {
     }),
     "fundus": _builtin("fundus", {
         "title": "title?", "authors": "authors?", "published": "publishing_date?", "body": "plaintext?",
-        "language": "lang?",
+        "language": "lang?", "free_access": "free_access?",
     }),
     "news-please": _builtin("news-please", {
         "title": "title?", "authors": "authors?", "published": "date_publish?", "modified": "date_modify?",

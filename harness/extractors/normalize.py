@@ -35,6 +35,7 @@ _READ_AS = {
     "modified": ("a timestamp", "timestamps"),
     "body": ("a body text", "body texts"),
     "language": ("a language tag", "language tags"),
+    "free_access": ("a boolean", "booleans"),
     "extra": ("a mapping", "mappings"),
 }
 _SINGLE_VALUED = frozenset({"title", "published", "modified", "body", "language"})
@@ -95,6 +96,8 @@ def _plainly_valid(data: Mapping[str, Any]) -> bool:
             ok = isinstance(value, str) and RFC3339.fullmatch(value) is not None
         elif key == "language":
             ok = isinstance(value, str) and LANGUAGE.fullmatch(value) is not None
+        elif key == "free_access":
+            ok = isinstance(value, bool)
         elif key == "extra":
             ok = isinstance(value, dict)
         else:
@@ -142,7 +145,7 @@ def normalize(result: object) -> tuple[Extraction, list[str]]:
         # name what is kept here, and saying it twice would count one defect as two.
         for field, values in _dropped(data).items():
             keep_unconverted(extra, field, values)
-    authors = data.get("authors")
+    authors, access = data.get("authors"), data.get("free_access")
     return Extraction(
         title=_text(data.get("title")),
         authors=tuple(a for a in authors if isinstance(a, str)) if isinstance(authors, list) else None,
@@ -150,6 +153,7 @@ def normalize(result: object) -> tuple[Extraction, list[str]]:
         modified=_text(data.get("modified")),
         body=_text(data.get("body")),
         language=_text(data.get("language")),
+        free_access=access if isinstance(access, bool) else None,
         extra=extra,
     ), problems
 
@@ -167,6 +171,9 @@ def _dropped(data: Mapping[str, Any]) -> dict[str, list[object]]:
             dropped["authors"] = others
     elif authors is not None:
         dropped["authors"] = [authors]
+    access = data.get("free_access")
+    if access is not None and not isinstance(access, bool):
+        dropped["free_access"] = [access]
     given = data.get("extra")
     if given is not None and not isinstance(given, Mapping):
         dropped["extra"] = [given]

@@ -41,7 +41,7 @@ __all__ = [
 hookspec = pluggy.HookspecMarker("harness")
 hookimpl = pluggy.HookimplMarker("harness")
 
-ALL_FIELDS = frozenset({"title", "authors", "published", "modified", "body", "language"})
+ALL_FIELDS = frozenset({"title", "authors", "published", "modified", "body", "language", "free_access"})
 
 
 @runtime_checkable

@@ -11,7 +11,7 @@ import json
 __all__ = ["LEAK_KINDS", "PAGE_STYLE", "SCRIPT", "STYLE"]
 
 #: The kinds a must_not_contain snippet has (core.model.SnippetKind), in the legend's order.
-LEAK_KINDS = ("sponsored", "related", "navigation", "newsletter", "caption", "comments", "cookie", "other")
+LEAK_KINDS = ("sponsored", "related", "navigation", "newsletter", "caption", "comments", "cookie", "paywall", "other")
 
 #: Leaks by kind, in the drill-down and in the page shown in it (the same colours in both).
 _MARKS = """\
@@ -19,7 +19,8 @@ mark{border-radius:2px;outline:2px solid currentColor;color:#222}
 mark.k-sponsored{background:#ffcc80;color:#d35400}mark.k-related{background:#e1bee7;color:#7b1fa2}
 mark.k-navigation{background:#bbdefb;color:#1565c0}mark.k-newsletter{background:#b2ebf2;color:#00838f}
 mark.k-caption{background:#f0f4c3;color:#827717}mark.k-comments{background:#d7ccc8;color:#5d4037}
-mark.k-cookie{background:#cfd8dc;color:#455a64}mark.k-other{background:#e0e0e0;color:#616161}
+mark.k-cookie{background:#cfd8dc;color:#455a64}mark.k-paywall{background:#f8bbd0;color:#ad1457}
+mark.k-other{background:#e0e0e0;color:#616161}
 mark.took{background:#e0f2e3;outline:none;border-bottom:2px solid #4caf50;color:#222}"""
 
 #: The style sheet of the page shown in the drill-down's iframe: where its navigation, header, footer

@@ -249,6 +249,7 @@ def pages(
         spec = PageSpec(
             layout=layout, site=site, title=title, paragraphs=body, byline=byline, dateline=dateline,
             captured=captured, decoys=anchored, slug=f"{layout}-{digest}", dated_url=rng.random() < 0.5,
+            drop_cap=rng.random() < 0.2,  # drawn last: every earlier draw stays as it was
         )  # fmt: skip
         return _fixture(spec)
 

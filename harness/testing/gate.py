@@ -130,7 +130,7 @@ def _errors(result: dict[str, Any]) -> dict[str, str]:
 def _field_of(check: str) -> str:
     info = CATALOGUE.get(check)
     field_name = info.field if info is not None and info.field else "extractor"
-    return "leaks" if check in ("body.sponsored_leak", "body.boilerplate_leak") else field_name
+    return "leaks" if check in ("body.sponsored_leak", "body.boilerplate_leak", "body.paywall_text") else field_name
 
 
 def _page_changes(

@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 FOLDER = "__snapshots__"
-FIELDS = ("title", "authors", "published", "modified", "body", "language")
+FIELDS = ("title", "authors", "published", "modified", "body", "language", "free_access")
 #: Which snapshots an update run may write.
 Update = Literal["new", "changed", "all"]
 #: What became of one item's snapshot.
@@ -106,6 +106,9 @@ def _shape_problem(data: object) -> str | None:
         if name == "authors":
             if value is not None and not (isinstance(value, list) and all(isinstance(a, str) for a in value)):
                 return f"'authors' is {_short(value)}, not a list of names"
+        elif name == "free_access":
+            if value is not None and not isinstance(value, bool):
+                return f"'free_access' is {_short(value)}, not true, false or null"
         elif value is not None and not isinstance(value, str):
             return f"{name!r} is {_short(value)}, not a string"
     return None
@@ -152,6 +155,11 @@ def compare(snapshot: dict[str, Any], extraction: Extraction, *, body_similarity
                 lost, gained = set(old) - set(new), set(new) - set(old)
                 detail = ", ".join([*(f"lost {x!r}" for x in sorted(lost)), *(f"gained {x!r}" for x in sorted(gained))])
                 changes.append(FieldChange(name, before, after, detail))
+        elif name == "free_access":
+            # True, False and None are three answers (null became false is a change); a snapshot
+            # written before the field existed has no key and is not judged on it.
+            if name in snapshot and before is not after:
+                changes.append(FieldChange(name, before, after, f"{before!r} became {after!r}"))
         elif name in ("published", "modified"):
             if not _same_stamp(before, after):
                 changes.append(FieldChange(name, before, after, f"{before!r} became {after!r}"))

@@ -182,7 +182,11 @@ def test_every_value_the_extractor_found_reaches_the_extraction(adapter: str) ->
     # The property held where there was something to lose: every field the adapter maps
     # from its extractor had a raw value on some page.
     mapped = BUILTINS[adapter].fields & set(FIELDS)
-    assert {name for name in mapped if audit.with_value[name] == 0} == set()
+    # news-please declares "modified" so that date.modified_missing judges it, though its from_html
+    # never sets date_modify (1.6.16): no page has one. A release that fills it fails here: say so.
+    never = {"newsplease": {"modified"}}.get(adapter, set())
+    assert {name for name in mapped - never if audit.with_value[name] == 0} == set()
+    assert {name for name in never if audit.with_value[name]} == set()
     if adapter == "goose3":
         # The shape that started this: goose3 3.1.22 passes a JSON-LD author list holding
         # a list through as it is (an MDR page of the Fundus corpus).

@@ -65,10 +65,11 @@ def test_import_then_check_finds_the_defects_on_one_page_and_none_on_the_other(e
             "E", "byline.organization", "'CNN' is an organization credited in the byline, not a person",
         ]  # fmt: skip
         assert lines[plain + 3].split()[:2] == ["E", "date.missing"]
+        assert lines[plain + 4].split()[:2] == ["E", "date.modified_missing"]  # an Article has dateModified
         jsonld = lines.index(JSONLD)
         assert lines[jsonld + 1].strip().startswith("web-poet:ksl_pages:KslArticle web-poet")
         assert " ok (" in lines[jsonld + 1]
-        assert "2 fixtures × 1 extractor: 2 errors, 0 warnings." in done.stdout
+        assert "2 fixtures × 1 extractor: 3 errors, 0 warnings." in done.stdout
 
 
 def test_web_poets_own_plugin_reads_the_same_fixtures(example):

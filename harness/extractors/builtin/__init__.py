@@ -59,13 +59,17 @@ def _builtin(
 BUILTINS: dict[str, ExtractorInfo] = dict((
     # No "language": trafilatura 2.3.1 sets Document.language only inside its language
     # filter, which runs only with target_language (utils.language_filter), and a target
-    # language would discard pages in other languages.
+    # language would discard pages in other languages. No "modified": its Document has one date,
+    # htmldate's original date (set_date_params: original_date=True), and no updated date.
     _builtin("trafilatura", "trafilatura", {"title", "authors", "published", "body"},
              "trafilatura.bare_extraction, comments off"),
+    # No "modified": newspaper4k 0.9.6's Article has publish_date alone (it even counts
+    # article:modified_time among its publication-date candidates).
     _builtin("newspaper4k", "newspaper4k", {"title", "authors", "published", "body", "language"},
              "newspaper.Article, image fetching off", requires="newspaper"),
-    # No "modified": news-please 1.6.16's from_html never sets date_modify.
-    _builtin("news-please", "newsplease", {"title", "authors", "published", "body", "language"},
+    # "modified" is declared though news-please 1.6.16's from_html never sets date_modify (it is the
+    # crawler's Last-Modified header, None here): date.modified_missing says so where the page has one.
+    _builtin("news-please", "newsplease", {"title", "authors", "published", "modified", "body", "language"},
              "NewsPlease.from_html, image fetching off, the capture time as download date"),
     _builtin("readability-lxml", "readability", {"title", "authors", "body"},
              "readability.Document: title, meta author, summary", requires="readability"),
@@ -75,14 +79,16 @@ BUILTINS: dict[str, ExtractorInfo] = dict((
     _builtin("boilerpy3", "boilerpy3", {"title", "body"}, "boilerpy3 ArticleExtractor (title, body)"),
     _builtin("resiliparse", "resiliparse", {"title", "body"}, "resiliparse extract_plain_text, main_content=True",
              distribution="Resiliparse"),
-    _builtin("htmldate", "htmldate", {"published"}, "htmldate.find_date, original_date=True (dates only)"),
-    _builtin("metadata", "metadata", {"title", "authors", "published", "modified", "body", "language"},
+    _builtin("htmldate", "htmldate", {"published", "modified"},
+             "htmldate.find_date, original_date=True as published, False (updated) as modified (dates only)"),
+    _builtin("metadata", "metadata", {"title", "authors", "published", "modified", "body", "language", "free_access"},
              "baseline: JSON-LD and OpenGraph metadata through extruct", distribution="extruct", requires="extruct"),
     _builtin("zyte-api", "zyte_api", {"title", "authors", "published", "modified", "body", "language"},
              "Zyte API article extraction (remote: record its calls once, replay offline)", requires="requests",
              remote=True),
-    # fundus:<country>.<Publisher> forces one publisher's parser (fundus.configured).
-    _builtin("fundus", "fundus", {"title", "authors", "published", "body"},
+    # fundus:<country>.<Publisher> forces one publisher's parser (fundus.configured). No "modified":
+    # no parser of Fundus 0.5.7 has a modified attribute.
+    _builtin("fundus", "fundus", {"title", "authors", "published", "body", "free_access"},
              "Fundus's parser for the page's publisher (by host), versioned by capture date", takes_argument=True),
 ))  # fmt: skip
 

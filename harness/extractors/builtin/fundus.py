@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 from fundus import PublisherCollection
 
 from ...core import NotCovered, UnknownExtractorError, captured_at
-from .shape import Raw, blocks_as_paragraphs, set_authors, set_timestamp, set_title
+from .shape import Raw, blocks_as_paragraphs, keep_unconverted, set_authors, set_timestamp, set_title
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -157,9 +157,11 @@ def convert(raw: Raw[Parsed]) -> dict[str, object]:
     # section's headline and paragraphs, joined by blank lines.
     body = parsed.values.get("body")
     result["body"] = blocks_as_paragraphs(str(body)) if body else None
+    # Article.free_access: False where the parser found the page's paywall (or isAccessibleForFree false).
     free_access = parsed.values.get("free_access")
-    if isinstance(free_access, bool):
-        extra["free_access"] = free_access
+    result["free_access"] = free_access if isinstance(free_access, bool) else None
+    if free_access is not None and not isinstance(free_access, bool):
+        keep_unconverted(extra, "free_access", [free_access])
     if parsed.errors:
         extra["fundus_errors"] = parsed.errors
     result["extra"] = extra

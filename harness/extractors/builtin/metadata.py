@@ -20,6 +20,7 @@ from .shape import (
     keep_unconverted,
     lines_as_paragraphs,
     names,
+    set_free_access,
     set_language,
     set_timestamp,
     set_title,
@@ -46,6 +47,8 @@ class Metadata:
     body: object
     language: object
     jsonld_type: object
+    #: isAccessibleForFree of the article node, then of each of its parts (``hasPart``), as written.
+    access: list[object]
 
 
 def _meta_authors(root: HtmlElement) -> list[str]:
@@ -61,6 +64,20 @@ def _language(value: object) -> object:
     if isinstance(value, dict):
         return value.get("alternateName") or value.get("name")
     return first_value(value)
+
+
+def _access(article: dict[str, Any]) -> list[object]:
+    """isAccessibleForFree as the article node and its ``hasPart`` elements write it, in that order.
+
+    Google's markup for paywalled content marks the locked part of the page as a ``hasPart``
+    WebPageElement with ``isAccessibleForFree: false`` and a ``cssSelector``.
+    """
+    parts = article.get("hasPart")
+    found = [article.get("isAccessibleForFree")]
+    for part in parts if isinstance(parts, list) else [parts]:
+        if isinstance(part, dict):
+            found.append(part.get("isAccessibleForFree"))
+    return [value for value in found if value is not None]
 
 
 def _present(*values: object) -> object:
@@ -94,6 +111,7 @@ def read(html: str, url: str) -> Raw[Metadata | None]:
         body=first_value(article.get("articleBody")),
         language=_language(article.get("inLanguage")) or root.get("lang"),
         jsonld_type=article.get("@type") if article else None,
+        access=_access(article),
     )
     return Raw(
         source,
@@ -124,6 +142,14 @@ def convert(raw: Raw[Metadata | None]) -> dict[str, object]:
     set_timestamp(result, extra, "modified", raw.modified)
     result["body"] = lines_as_paragraphs(page.body) if isinstance(page.body, str) else None
     set_language(result, extra, page.language)
+    # A part said locked makes the article paywalled, whatever the article node says (or leaves out).
+    flags = []
+    for value in page.access:
+        flag: dict[str, object] = {}
+        set_free_access(flag, extra, value)
+        if isinstance(flag["free_access"], bool):
+            flags.append(flag["free_access"])
+    result["free_access"] = all(flags) if flags else None
     if extra:
         result["extra"] = extra
     return result

@@ -52,8 +52,8 @@ def convert(raw: Raw[Any]) -> dict[str, object]:
     # A naive datetime: news-please 1.6.16 writes every candidate date as "%Y-%m-%d %H:%M:%S"
     # before parsing it back, which drops the offset the page gave. Kept naive, as given.
     set_timestamp(result, extra, "published", raw.published)
-    # from_html never fills date_modify in 1.6.16 (modified_date is None), so "modified" is not
-    # among the declared fields; a value a later release gives still reaches the extraction.
+    # from_html never fills date_modify in 1.6.16 (its modified_date is the crawler's Last-Modified
+    # header, None here); "modified" is declared all the same, so date.modified_missing shows it.
     set_timestamp(result, extra, "modified", raw.modified)
     # maintext has one paragraph a line: news-please's Cleaner collapses blank lines into one newline.
     result["body"] = lines_as_paragraphs(article.maintext)

@@ -42,6 +42,7 @@ __all__ = [
     "names",
     "parse_html",
     "set_authors",
+    "set_free_access",
     "set_language",
     "set_raw",
     "set_timestamp",
@@ -295,3 +296,27 @@ def set_language(result: dict[str, object], extra: dict[str, object], value: obj
         extra["language_raw"] = value
     elif not isinstance(value, str) and not absent(value):
         keep_unconverted(extra, "language", [value])
+
+
+#: How JSON-LD writes a Boolean (schema.org's True and False, as text or as their URLs), casefolded.
+_BOOLEANS = {
+    "true": True, "false": False, "https://schema.org/true": True, "https://schema.org/false": False,
+    "http://schema.org/true": True, "http://schema.org/false": False,
+}  # fmt: skip
+
+
+def set_free_access(result: dict[str, object], extra: dict[str, object], value: object) -> None:
+    """Put an extractor's free-access flag into ``result["free_access"]``: a bool as it is, the texts
+    JSON-LD writes for one (``"False"``, ``"true"``, ``"https://schema.org/False"``) as that bool.
+
+    Further values (a list of several) and a value that is no Boolean at all (``"yes"``, a number)
+    are kept in ``extra["free_access_unconverted"]``.
+    """
+    first, others = single(value)
+    flag = _BOOLEANS.get(first.strip().casefold()) if isinstance(first, str) else first
+    if not isinstance(flag, bool):
+        flag = None
+    result["free_access"] = flag
+    if flag is None and first is not None:
+        others = [keepable(first), *others]
+    keep_unconverted(extra, "free_access", others)

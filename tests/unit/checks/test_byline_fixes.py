@@ -408,3 +408,8 @@ def test_a_true_name_split_apart_is_noise():
     assert [f.check for f in found] == ["byline.noise", "byline.noise", "byline.incomplete"]
     assert found[0].message == "'You' is part of 'Xiaoying You', a true author's name split apart"
     assert ids(("Smith",), authors=["Xiaoying You"]) == ["byline.invented", "byline.incomplete"]
+
+
+def test_an_escaped_entity_in_a_name_is_markup_not_a_list_of_names():
+    assert noise_reason("&Eacute;milie Jeanneret") == "carries HTML markup or an escaped entity ('&Eacute;')"
+    assert noise_reason("Émilie Jeanneret") is None

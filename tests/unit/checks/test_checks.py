@@ -216,7 +216,7 @@ def test_an_unparsed_non_decoy_string_is_missing_and_quoted():
 
 
 def test_modified_is_graded_only_for_extractors_that_produce_it():
-    assert ids(with_(modified="2024-05-01"), fields=ALL) == ["date.wrong_day"]
+    assert ids(with_(modified="2024-05-01"), fields=ALL) == ["date.modified_wrong"]
     assert ids(with_(modified="2024-05-01"), fields=ALL - {"modified"}) == []
 
 

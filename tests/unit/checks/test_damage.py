@@ -107,3 +107,106 @@ def test_damage_the_extractor_adds_is_found_after_a_trace_the_page_shows():
         findings = run_checks(make_fixture(page, **TRUTH), Extraction(**with_(body=body)))
         [finding] = [f for f in findings if f.check == "body.encoding_damage"]
         assert finding.actual == "FrÃ©day"
+
+
+def test_a_c1_control_is_damage_the_page_has_not():
+    # "’" as UTF-8 bytes read as Latin-1 ("â\x80\x99"), as goose3 3.1.22 gives it on a page whose <meta>
+    # names ISO-8859-1; and a cp1252 curly quote read as Latin-1 ("\x92").
+    for damaged, word in ((BODY.replace("bridge", "bridgeâ\x80\x99s"), "bridgeâ\x80\x99s"),
+                          (BODY.replace("bridge", "bridge\x92s"), "bridge\x92s")):  # fmt: skip
+        findings = [f for f in _findings(damaged) if f.check == "body.encoding_damage"]
+        assert [f.actual for f in findings] == [word]
+
+
+def _findings(extracted, page="<html><body><p>x</p></body></html>", **truth):
+    from harness.checks import run_checks
+    from harness.core import Extraction
+    from tests.conftest import make_fixture
+
+    return run_checks(make_fixture(page, **{**TRUTH, **truth}), Extraction(**with_(body=extracted)))
+
+
+def _drop_cap_findings(extracted, page="<html><body><p>x</p></body></html>", **truth):
+    return [f for f in _findings(extracted, page, **truth) if f.check == "body.encoding_damage"]
+
+
+@pytest.mark.parametrize(
+    ("damaged", "actual", "how"),
+    [
+        ("T he river bridge", "T he", "a drop cap set apart from the rest of its word"),
+        ("T\n\nhe river bridge", "T\n\nhe", "a drop cap set apart from the rest of its word"),
+        ("he river bridge", "he", "letters lost with a drop cap"),
+        ("TThe river bridge", "TThe", "a drop cap's letter doubled"),
+    ],
+)
+def test_a_drop_cap_that_splits_loses_or_doubles_the_first_word_is_named(damaged, actual, how):
+    body = BODY.replace("The river bridge", damaged)
+    [finding] = _drop_cap_findings(body)
+    assert finding.actual == actual
+    assert finding.message == f"the body has {actual!r} at a paragraph's start where the page shows 'The' ({how})"
+
+
+def test_small_caps_lost_after_a_drop_cap_are_named():
+    # The example: "K stint" where the page shows "Kickstint" (the <small> letters dropped).
+    true = "Kickstint is the word the coach used for the short shift on Monday.\n\n" + BODY
+    [finding] = _drop_cap_findings("K stint is the word the coach used for the short shift on Monday.\n\n" + BODY,
+                                   body=true)  # fmt: skip
+    assert finding.actual == "K stint"
+    assert "where the page shows 'Kickstint'" in finding.message
+
+
+def test_a_drop_cap_on_a_later_paragraph_is_found_too():
+    body = BODY.replace("Drivers queued", "D rivers queued")
+    [finding] = _drop_cap_findings(body)
+    assert (finding.actual, "'Drivers'" in finding.message) == ("D rivers", True)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        BODY,
+        BODY.replace("The river", "THE RIVER"),  # small caps written in capitals: the word, whole
+        # Not at a paragraph's start: a dateline, or the sentence quoted later, is no drop cap.
+        "GAZETTE — The river bridge reopened on Friday after two years of repairs.",
+        BODY + "\n\nAs she said: he river bridge reopened on Friday after two years of repairs.",
+        # Shown whole once: a second copy elsewhere does not make it damage.
+        BODY + "\n\nhe river bridge reopened on Friday after two years of repairs.",
+    ],
+)
+def test_a_whole_first_word_or_one_elsewhere_than_a_paragraph_start_is_no_drop_cap_damage(body):
+    assert _drop_cap_findings(body) == []
+
+
+def test_a_real_one_letter_word_is_never_judged():
+    true = "A long queue formed at the bridge before dawn on Friday.\n\n" + BODY
+    for body in ("A long queue formed at the bridge before dawn on Friday.", "Along queue formed at the bridge"):
+        assert _drop_cap_findings(body + "\n\n" + BODY, body=true) == []
+
+
+def test_a_space_inside_a_word_elsewhere_than_after_its_first_letter_is_not_a_drop_cap():
+    # boilerpy3 puts a space at an inline element's edge inside a Japanese run (fundus jp_AsahiShimbun_2025_01_13).
+    true = "気象庁は13日、関東地方で大雪の恐れがあると発表した 。 交通 の 乱れ に 注意 を\n\n" + BODY
+    body = "気象庁 は13日、関東地方で大雪の恐れがあると発表した 。 交通 の 乱れ に 注意 を\n\n" + BODY
+    assert _drop_cap_findings(body, body=true) == []
+    assert _drop_cap_findings(
+        "気 象庁は13日、関東地方で大雪の恐れがあると発表した 。 交通 の 乱れ に 注意 を", body=true
+    )
+
+
+def test_with_no_true_body_the_drop_cap_is_judged_by_the_page_text():
+    page = (
+        "<html><body><h1>Kelp</h1><p><span class='dropcap'>K</span><small>elp farmers</small> on the loch "
+        "start their day by reading the water.</p></body></html>"
+    )
+    truth = {k: v for k, v in TRUTH.items() if k not in ("body", "must_contain")}
+    from harness.checks import run_checks
+    from harness.core import Extraction
+    from tests.conftest import make_fixture
+
+    fixture = make_fixture(page, **truth)
+    assert not fixture.expectation.knows("body")
+    split = "K\n\nelp farmers\n\non the loch start their day by reading the water."
+    [finding] = [f for f in run_checks(fixture, Extraction(**with_(body=split))) if f.check == "body.encoding_damage"]
+    assert finding.actual == "K\n\nelp"
+    whole = "Kelp farmers on the loch start their day by reading the water."
+    assert "body.encoding_damage" not in [f.check for f in run_checks(fixture, Extraction(**with_(body=whole)))]

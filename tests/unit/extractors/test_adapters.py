@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 SCHEMA = json.loads((Path(__file__).parents[3] / "schemas" / "extraction.schema.json").read_text("utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
-FIELD_NAMES = frozenset({"title", "authors", "published", "modified", "body", "language"})
+FIELD_NAMES = frozenset({"title", "authors", "published", "modified", "body", "language", "free_access"})
 
 # adapter module name -> its declaration (the one place that says name, fields and package)
 # Remote ones (zyte-api) call a service: tests/integration/test_remote_extractors.py runs them against a stand-in.
@@ -376,7 +376,19 @@ def test_resiliparse_leaves_out_alt_text() -> None:
 
 
 def test_htmldate_fields() -> None:
-    assert run("htmldate", ARTICLE) == {"published": "2024-10-19"}
+    # Published 19:25, updated 19:39 the same day: both modes give the day.
+    assert run("htmldate", ARTICLE) == {"published": "2024-10-19", "modified": "2024-10-19"}
+
+
+def test_htmldate_updated_mode_is_the_modified_date() -> None:
+    updated = '<meta property="article:modified_time" content="2024-10-21T08:10:00-06:00">'
+    page = ARTICLE.replace('<meta name="author"', f'{updated}<meta name="author"')
+    raw = load("htmldate").read(page, URL)
+    assert (raw.published, raw.modified) == ("2024-10-19", "2024-10-21")  # original_date=True, then False
+    assert run("htmldate", page) == {"published": "2024-10-19", "modified": "2024-10-21"}
+    # A dated URL wins in both modes (htmldate reads the URL first): the publication day as modified.
+    dated = "https://news.example/2024/10/19/bike-lanes"
+    assert run("htmldate", page, dated) == {"published": "2024-10-19", "modified": "2024-10-19"}
 
 
 def test_htmldate_does_not_download_a_url_shaped_page(network: RefusedNetwork) -> None:
@@ -394,6 +406,35 @@ def test_metadata_fields() -> None:
     assert result["language"] == "en-US"
     assert result["body"] == "\n\n".join(PARAGRAPHS)
     assert result["extra"]["jsonld_type"] == "NewsArticle"
+
+
+@pytest.mark.parametrize(
+    ("marks", "flag"),
+    [
+        ({}, None),  # the page says nothing: neither free nor paywalled
+        ({"isAccessibleForFree": False}, False),
+        ({"isAccessibleForFree": "False"}, False),
+        ({"isAccessibleForFree": "false"}, False),
+        ({"isAccessibleForFree": "True"}, True),
+        ({"isAccessibleForFree": True}, True),
+        # Google's paywalled-content markup: the locked part as a hasPart element.
+        ({"hasPart": {"@type": "WebPageElement", "isAccessibleForFree": False, "cssSelector": ".paywall"}}, False),
+        ({"isAccessibleForFree": True, "hasPart": [{"@type": "WebPageElement", "isAccessibleForFree": "False"}]},
+         False),
+    ],
+)  # fmt: skip
+def test_metadata_reads_is_accessible_for_free(marks: dict[str, object], flag: bool | None) -> None:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Headline", **marks}
+    result = run("metadata", _jsonld_page(data))
+    assert result.get("free_access") is flag
+    assert "free_access_unconverted" not in result.get("extra", {})
+
+
+def test_metadata_keeps_an_access_flag_it_cannot_read() -> None:
+    page = _jsonld_page({"@type": "NewsArticle", "headline": "Headline", "isAccessibleForFree": "partly"})
+    result = load("metadata").extract(page, URL)
+    assert result["free_access"] is None
+    assert result["extra"]["free_access_unconverted"] == ["partly"]
 
 
 def _jsonld_page(data: object, head: str = "") -> str:

@@ -139,3 +139,13 @@ def test_a_mapping_with_the_harness_field_names_needs_no_map():
     assert map_for(item) is BUILTIN_MAPS["harness"]
     extraction, problems = normalize(map_for(item).apply(item))
     assert (extraction.title, extraction.authors, problems) == ("T", ("A B",), [])
+
+
+def test_the_fundus_map_reads_the_articles_free_access():
+    # Fundus's Article has free_access (its parsers' isAccessibleForFree); zyte-common-items' Article has none.
+    article = {"title": "Teaser", "plaintext": "The first paragraph.", "free_access": False}
+    extraction, problems = normalize(BUILTIN_MAPS["fundus"].apply(article))
+    assert problems == []
+    assert extraction.free_access is False
+    assert "free_access" not in BUILTIN_MAPS["zyte-article"].paths
+    assert normalize(BUILTIN_MAPS["harness"].apply({"body": "x", "free_access": True}))[0].free_access is True

@@ -59,7 +59,8 @@ def test_fields_are_mapped_from_the_parser_of_the_capture_date(fundus: ModuleTyp
         "published": "2024-10-19T19:25:00",  # naive, as Fundus gives it: the checks judge it
         # Fundus's plaintext: the section headline between its paragraphs, blank lines between
         "body": "The council voted seven to two.\n\nWhat comes next\n\nConstruction begins in spring.",
-        "extra": {"fundus_publisher": "us.APNews", "fundus_parser": "V1_1", "free_access": False},
+        "free_access": False,  # Article.free_access, from the JSON-LD's isAccessibleForFree
+        "extra": {"fundus_publisher": "us.APNews", "fundus_parser": "V1_1"},
     }
 
 
@@ -129,3 +130,15 @@ def test_without_fundus_the_registry_names_the_extra(monkeypatch: pytest.MonkeyP
         with pytest.raises(ExtractorNotInstalledError) as caught:
             resolve(spec)
         assert str(caught.value) == f"Extractor {spec!r} is not installed: pip install 'news-harness[fundus]'"
+
+
+def test_free_access_is_the_parsers_own_answer(fundus: ModuleType) -> None:
+    # Fundus's BaseParser.free_access: True where the page says nothing, False for "false" or False.
+    for written, flag in ((None, True), ("False", False), (True, True)):
+        ld = {key: value for key, value in LD.items() if key != "isAccessibleForFree"}
+        if written is not None:
+            ld["isAccessibleForFree"] = written
+        with at(2024, 10, 20):
+            result = fundus.extract(PAGE.replace(json.dumps(LD), json.dumps(ld)), URL)
+        assert result["free_access"] is flag, written
+        assert "free_access" not in result["extra"]

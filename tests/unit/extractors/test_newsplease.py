@@ -72,6 +72,20 @@ def test_the_bundled_ksl_page_through_the_harness(adapter: ModuleType, ksl: Fixt
     assert not checks & {"extractor.network", "extractor.error", "date.clock_dependent", "schema.invalid"}
 
 
+def test_modified_is_declared_and_its_absence_judged(adapter: ModuleType, ksl: Fixture) -> None:
+    # from_html leaves date_modify empty (news-please 1.6.16 fills it only from a crawl's
+    # Last-Modified header): with "modified" declared, date.modified_missing says so.
+    assert "modified" in registry().extractors["news-please"].fields
+    assert adapter.read(ksl.page.html, ksl.page.url).modified is None
+    assert ksl.expectation.modified == "2024-10-19T19:39:00-06:00"
+    result = run_one(resolve("news-please"), ksl, clock_check=False)
+    [missing] = [f for f in result.findings if f.check == "date.modified_missing"]
+    assert missing.message == (
+        "no modification time extracted; the page shows 2024-10-19T19:39:00-06:00, "
+        "apart from its publication 2024-10-19T19:25:00-06:00"
+    )
+
+
 def test_the_date_stays_naive(adapter: ModuleType) -> None:
     raw = adapter.read(ARTICLE, URL)
     assert raw.published == dt.datetime(2024, 10, 19, 19, 25)  # the JSON-LD's -06:00 is gone

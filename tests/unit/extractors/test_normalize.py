@@ -98,3 +98,14 @@ def test_an_extraction_object_is_read_the_same_way() -> None:
         "$.modified: 1 value the adapter could not read as a timestamp: {'@type': 'Date'} "
         "(a dict) (kept in extra['modified_unconverted'])"
     ]
+
+
+def test_free_access_is_a_boolean_and_anything_else_is_kept() -> None:
+    extraction, problems = normalize({"body": "Teaser.", "free_access": False})
+    assert problems == []
+    assert extraction.free_access is False
+    assert extraction.to_dict()["free_access"] is False
+    extraction, problems = normalize({"free_access": "false"})
+    assert problems == ["$.free_access: 'false' is not of type 'boolean', 'null'"]
+    assert extraction.free_access is None
+    assert extraction.extra == {"free_access_unconverted": ["false"]}

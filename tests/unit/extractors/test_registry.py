@@ -37,7 +37,7 @@ def test_the_builtin_registers_through_the_entry_point_group():
 def test_resolving_a_builtin_gives_its_fields_and_version():
     pytest.importorskip("htmldate")
     loaded = resolve("htmldate")
-    assert loaded.fields == frozenset({"published"})
+    assert loaded.fields == frozenset({"published", "modified"})
     assert loaded.version == importlib.metadata.version("htmldate")
 
 

@@ -154,6 +154,28 @@ def test_set_language_keeps_a_non_string() -> None:
     assert extra == {"language_unconverted": [["en", "de"]]}
 
 
+@pytest.mark.parametrize(
+    ("value", "flag", "left"),
+    [
+        (False, False, []),
+        ("False", False, []),
+        (" true ", True, []),
+        ("https://schema.org/False", False, []),
+        ([False, False], False, []),  # a value repeated counts once
+        (None, None, []),
+        ("yes", None, ["yes"]),
+        (0, None, [0]),
+        ([True, "False"], True, ["False"]),
+    ],
+)
+def test_set_free_access(value: object, flag: bool | None, left: list[object]) -> None:
+    result: dict[str, object] = {}
+    extra: dict[str, object] = {}
+    shape.set_free_access(result, extra, value)
+    assert result == {"free_access": flag}
+    assert extra == ({"free_access_unconverted": left} if left else {})
+
+
 # -- goose3, through the real goose3 -----------------------------------------------------------
 
 

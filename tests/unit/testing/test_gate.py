@@ -104,3 +104,12 @@ def test_cli_exit_status_and_json(reports, tmp_path, monkeypatch):
     assert data["passed"] is False and len(data["improvements"]) == 1 and len(data["regressions"]) == 1
     same = CliRunner().invoke(main, ["diff", str(reports["base"]), str(reports["base"])])
     assert same.exit_code == 0 and same.output.rstrip().endswith("Gate passed.")
+
+
+def test_the_paywalls_own_text_moves_the_leaks_field():
+    # A paywall snippet counts among the page's leaks (scoring's must_not_contain), so its finding is named
+    # on the leaks change, as the sponsored and boilerplate leaks are.
+    from harness.testing.gate import _field_of
+
+    assert [_field_of(check) for check in ("body.paywall_text", "body.boilerplate_leak")] == ["leaks", "leaks"]
+    assert _field_of("body.paywall_as_article") == "body"
