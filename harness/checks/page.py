@@ -20,7 +20,6 @@ from ..core import (
     article_node,
     first_value,
     fold,
-    html_to_text,
     jsonld_items,
     meta_key,
     name_key,
@@ -29,6 +28,7 @@ from ..core import (
     parse_html,
     squash,
     stated_dates,
+    tree_text,
 )
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def html_tree(html: str) -> Any:
 
 @functools.lru_cache(maxsize=32)
 def _facts(html: str) -> PageFacts:
-    root = parse_html(html)
+    root = html_tree(html)  # the one parse of the page that every check shares
     if root is None:
         return PageFacts(text="")
     keys = ("titles", "publishers", "authors", "published", "modified", "copyright_holders")
@@ -164,7 +164,7 @@ def _facts(html: str) -> PageFacts:
         add("titles", element.text_content(), "<title>")
     for element in root.iter("h1"):
         add("titles", squash(element.text_content()), "<h1>")
-    text = html_to_text(html)
+    text = tree_text(root)
     for holder in _copyright_holders(text, visible=True):
         add("copyright_holders", holder, "the page's copyright notice")
     return PageFacts(

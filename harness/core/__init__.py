@@ -32,7 +32,7 @@ from .errors import (
     UnknownExtractorError,
     UsageError,
 )
-from .html import html_to_text, meta_key, parse_html
+from .html import html_to_text, meta_key, parse_html, tree_text
 from .jsonld import (
     ARTICLE_TYPES,
     ORGANIZATION_TYPES,
@@ -129,6 +129,7 @@ __all__ = [
     "squash",
     "stated_dates",
     "tokens",
+    "tree_text",
     "type_names",
     "zone",
 ]

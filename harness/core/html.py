@@ -15,7 +15,7 @@ import lxml.html
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-__all__ = ["html_to_text", "meta_key", "parse_html"]
+__all__ = ["html_to_text", "meta_key", "parse_html", "tree_text"]
 
 _SPACE = re.compile(r"\s+")
 
@@ -156,7 +156,11 @@ def html_to_text(html: str) -> str:
     line breaks; script, style, noscript, template and the head are dropped.
     Returns ``""`` when there is no text.
     """
-    root = parse_html(html)
+    return tree_text(parse_html(html))
+
+
+def tree_text(root: HtmlElement | None) -> str:
+    """:func:`html_to_text` of a page already parsed (the tree is read, never changed)."""
     if root is None:
         return ""
     out = _Paragraphs()

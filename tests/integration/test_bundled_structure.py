@@ -1,6 +1,7 @@
-"""The body's shape on the bundled fixtures: the built-ins that really cut a body short or drop its headings
-(brackenfordecho is the page written for it: a regional layout whose CMS splits the article's text into
-blocks around a "Read more" teaser and a newsletter box), and a perfect extractor that does neither."""
+"""The body's shape on the bundled fixtures: the built-ins that really cut a body short, reorder it or drop its
+headings (brackenfordecho is the page written for it: a regional layout whose CMS splits the article's text
+into blocks around a "Read more" teaser and a newsletter box; tidewaterherald, a live page whose key-points
+summary sits above its posts), and a perfect extractor that does none of it."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ KNOWN_MISTAKES = [
      "drops the subheading 'Mehrkosten noch unklar' between paragraphs it keeps"),
     ("newspaper4k", "0.9.6", "body.headings_missing", "baysidechronicle/atmospheric-river-live-updates",
      "drops the live blog's entry headings ('What to expect today') and keeps the entries"),
+    # trafilatura puts the first <article> of the page first: on a live page that is the newest post.
+    ("trafilatura", "2.3.1", "body.order", "tidewaterherald/storm-ines-live",
+     "puts the newest live post above the key-points summary that opens the page"),
 ]  # fmt: skip
 
 
