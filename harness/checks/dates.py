@@ -240,37 +240,8 @@ def _check_published(ctx: CheckContext) -> Iterator[Finding]:
             actual=text,
             field=field,
         )
-    elif not right_day and stamp.kind == "date" and stamp.day("UTC") == true_stamp.day("UTC"):
-        # trafilatura and htmldate return a bare day, and for a late-evening or early-morning
-        # publication it is the UTC day: the zone was lost, not a teaser's date taken.
-        yield ctx.finding(
-            "date.wrong_day",
-            f"{field} {text} is the UTC day of {true_text}; in {zone} it is {true_stamp.day(zone)}",
-            expected=true_text,
-            actual=text,
-            field=field,
-        )
-    elif decoy is not None or _decoy_by_text(truth, raw):
-        yield _decoy_finding(ctx, field, text, decoy, raw)
-    elif stamp.kind == "naive" and _same_instant(stamp, true_stamp, "UTC", tolerance):
-        yield _naive_utc(ctx, field, text, true_text)
-    elif not right_day:
-        yield ctx.finding(
-            "date.wrong_day",
-            f"{field} {text} falls on {stamp.day(zone)}; the page's day is {true_stamp.day(zone)} ({true_text}), "
-            f"read {readings.describe()}",
-            expected=true_text,
-            actual=text,
-            field=field,
-        )
     else:
-        yield ctx.finding(
-            "date.wrong_time",
-            f"{field} {text} is off by {_delta(stamp, true_stamp, zone)} from the page's {true_text}",
-            expected=true_text,
-            actual=text,
-            field=field,
-        )
+        yield _misread(ctx, field, text, raw, stamp, readings, decoy, tolerance)
 
 
 def _right_instant(readings: DayReadings, stamp: Stamp, tolerance: dt.timedelta) -> bool:
@@ -416,36 +387,44 @@ def _check_modified(ctx: CheckContext) -> Iterator[Finding]:
         )
         return
     decoy = _decoy_by_value(truth, stamp, zone, tolerance)
+    yield _misread(ctx, field, text, raw, stamp, readings, decoy, tolerance)
+
+
+#: The ids a value that names another instant gets, by field: (another day, the right day at another time).
+_WRONG = {"published": ("date.wrong_day", "date.wrong_time"), "modified": ("date.modified_wrong",) * 2}
+#: What the true value is called in a message, by field.
+_TRUE = {"published": "the page's", "modified": "the page's modification time"}
+
+
+def _misread(
+    ctx: CheckContext, field: str, text: str | None, raw: str | None, stamp: Stamp, readings: DayReadings,
+    decoy: Decoy | None, tolerance: dt.timedelta,
+) -> Finding:  # fmt: skip
+    """The finding on a value that names neither the true time nor the other field's (for published,
+    the modified time; for modified, the publication): the UTC day of a lost zone, a decoy, the UTC
+    wall time with its offset dropped, another day, or the right day at another time."""
+    truth_text = str(getattr(ctx.fixture.expectation, field))
+    true_stamp, zone = readings.truth, readings.main
+    right_day = readings.day(stamp) is not None
+    wrong_day, wrong_time = _WRONG[field]
     if not right_day and stamp.kind == "date" and stamp.day("UTC") == true_stamp.day("UTC"):
-        # As for the published time: a bare day that is the UTC day lost the zone (htmldate).
-        yield ctx.finding(
-            "date.modified_wrong",
-            f"{field} {text} is the UTC day of {true_text}; in {zone} it is {true_stamp.day(zone)}",
-            expected=true_text,
-            actual=text,
-            field=field,
+        # trafilatura and htmldate return a bare day, and for a late-evening or early-morning
+        # time it is the UTC day: the zone was lost, not a teaser's date taken.
+        message = f"{field} {text} is the UTC day of {truth_text}; in {zone} it is {true_stamp.day(zone)}"
+        return ctx.finding(wrong_day, message, expected=truth_text, actual=text, field=field)
+    if decoy is not None or _decoy_by_text(ctx.fixture.expectation, raw):
+        return _decoy_finding(ctx, field, text, decoy, raw)
+    if stamp.kind == "naive" and _same_instant(stamp, true_stamp, "UTC", tolerance):
+        return _naive_utc(ctx, field, text, truth_text)
+    if not right_day:
+        day = "day" if field == "published" else "modification day"
+        message = (
+            f"{field} {text} falls on {stamp.day(zone)}; the page's {day} is {true_stamp.day(zone)} "
+            f"({truth_text}), read {readings.describe()}"
         )
-    elif decoy is not None or _decoy_by_text(truth, raw):
-        yield _decoy_finding(ctx, field, text, decoy, raw)
-    elif stamp.kind == "naive" and _same_instant(stamp, true_stamp, "UTC", tolerance):
-        yield _naive_utc(ctx, field, text, true_text)
-    elif not right_day:
-        yield ctx.finding(
-            "date.modified_wrong",
-            f"{field} {text} falls on {stamp.day(zone)}; the page's modification day is {true_stamp.day(zone)} "
-            f"({true_text}), read {readings.describe()}",
-            expected=true_text,
-            actual=text,
-            field=field,
-        )
-    else:
-        yield ctx.finding(
-            "date.modified_wrong",
-            f"{field} {text} is off by {_delta(stamp, true_stamp, zone)} from the page's modification time {true_text}",
-            expected=true_text,
-            actual=text,
-            field=field,
-        )
+        return ctx.finding(wrong_day, message, expected=truth_text, actual=text, field=field)
+    message = f"{field} {text} is off by {_delta(stamp, true_stamp, zone)} from {_TRUE[field]} {truth_text}"
+    return ctx.finding(wrong_time, message, expected=truth_text, actual=text, field=field)
 
 
 def _delta(a: Stamp, b: Stamp, zone: str) -> str:
