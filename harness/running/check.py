@@ -20,7 +20,8 @@ from ..core import (
 from ..extractors import LoadedExtractor, registry, resolve
 from ..fixtures import discover, expectation_path, iter_fixtures, open_corpus, seal
 from .audit import SuspectMarker
-from .pool import RunSettings, run_pages
+from .distributed import SHARD_SIZE, executed
+from .pool import RunSettings
 from .runner import DEFAULT_TIMEOUT, run_one
 
 if TYPE_CHECKING:
@@ -176,6 +177,10 @@ def check(
     fields: FieldMap | None = None,
     record_calls: bool = False,
     progress: Callable[[int, int | None], None] | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
+    shard_size: int = SHARD_SIZE,
+    on_shard: Callable[[int, int | None], None] | None = None,
 ) -> CheckReport:
     """Run each extractor on each fixture under ``paths`` and each page of ``corpora``.
 
@@ -195,8 +200,15 @@ def check(
     called with the pages done and the pages in all (None when a corpus does
     not say) after each page, ``on_result`` with each fixture × extractor result.
 
+    ``executor="dask"`` runs the pages on a Dask cluster instead, in shards of
+    ``shard_size`` pages (see :mod:`.distributed`): on the scheduler at
+    ``scheduler``, else on a ``LocalCluster`` of ``jobs`` single-threaded
+    workers; the findings are the local pool's. ``on_shard`` is called with
+    the shards done and the shards in all (None until the last is sent).
+
     Raises:
-        UsageError: a path or corpus holds no fixture at all (``no fixtures under PATH``).
+        UsageError: a path or corpus holds no fixture at all (``no fixtures under PATH``), an unknown
+            executor, or a Dask cluster that cannot be used.
     """
     corpora = list(corpora)
     roots = list(paths or ()) or ([] if corpora else [bundled_cassettes()])
@@ -242,11 +254,17 @@ def check(
     marker = SuspectMarker(severity)
     sizes = [corpus.size for corpus in opened]
     total = len(fixtures) + sum(size or 0 for size in sizes) if None not in sizes else None
-    for count, outcome in enumerate(run_pages(pages(), report.extractors, settings, jobs=jobs, analyse=marker), 1):
+    outcomes = executed(
+        pages(), report.extractors, settings, executor=executor, scheduler=scheduler, jobs=jobs,
+        shard_size=shard_size, analyse=marker, on_shard=on_shard,
+    )  # fmt: skip
+    for count, outcome in enumerate(outcomes, 1):
         if progress is not None:
             progress(count, total)
-        if outcome.problem is not None:  # a corpus page that could not be loaded
-            report.problems.append(outcome.problem)
+        if outcome.problem is not None:  # a corpus page that could not be loaded, or a shard given up
+            # A shard the cluster gave up on sends its one error with each of its pages, in a row.
+            if not report.problems or report.problems[-1] is not outcome.problem:
+                report.problems.append(outcome.problem)
             continue
         for result in outcome.results:
             result.findings = apply_severity(result.findings, severity or {})

@@ -19,7 +19,15 @@ from .. import __version__
 from ..core import FixtureError, HarnessError, SkippedInput, UsageError, bundled_cassettes
 from ..extractors import load_predictions
 from ..fixtures import open_corpus, seal, without_truth
-from ..running import DEFAULT_TIMEOUT, PageOutcome, RunSettings, load_extractors, no_fixtures, run_pages
+from ..running import (
+    DEFAULT_TIMEOUT,
+    SHARD_SIZE,
+    PageOutcome,
+    RunSettings,
+    executed,
+    load_extractors,
+    no_fixtures,
+)
 from .bootstrap import Estimate, bootstrap, paired_difference, snippet_leaks_by_kind, timing
 from .spool import Location, Spooler, read_record
 
@@ -167,6 +175,10 @@ def score(
     fields: FieldMap | None = None,
     record_calls: bool = False,
     truth_free: bool = False,
+    executor: str = "local",
+    scheduler: str | None = None,
+    shard_size: int = SHARD_SIZE,
+    on_shard: Callable[[int, int | None], None] | None = None,
 ) -> ScoreReport:
     """Score extractors (or saved predictions) over corpora (default: the bundled fixtures).
 
@@ -176,6 +188,11 @@ def score(
     report's side-by-side view. ``truth_free`` reads no truth at all: each
     page is judged by the checks that need only the page, counted per page
     (``page.*`` figures), and by agreement with its own metadata (``silver.*``).
+
+    ``executor="dask"`` runs the pages on a Dask cluster, in shards of
+    ``shard_size`` pages, each page scored on the worker that ran it; the
+    figures are the local pool's (see :func:`harness.running.check` for
+    ``scheduler``, ``jobs`` and ``on_shard``).
 
     Raises:
         UsageError: a corpus holds no page, or no page of any corpus could be
@@ -221,14 +238,24 @@ def score(
             "and agreement with the page's own JSON-LD and <meta> where it states a field)"
         )
     try:
-        for outcome in run_pages(items, loaded, settings, jobs=jobs, analyse=analyser, keep_results=False):
+        # On a cluster, each worker scores what it ran (the same Judge) and this process spools the records.
+        local = executor == "local"
+        outcomes = executed(
+            items, loaded, settings, executor=executor, scheduler=scheduler, jobs=jobs, shard_size=shard_size,
+            analyse=analyser if local else analyser.judge, keep_results=False, on_shard=on_shard,
+        )  # fmt: skip
+        for outcome in outcomes:
+            if not local:
+                outcome.analyses = [analyser.spool(*judged) for judged in outcome.analyses]
             pending[outcome.index] = outcome
             # Keep page order, so paired comparisons line up across runs.
             while next_index in pending:
                 ready = pending.pop(next_index)
                 next_index += 1
                 if ready.problem is not None:
-                    report.problems.append(ready.problem)
+                    # A shard the cluster gave up on sends its one error with each of its pages, in a row.
+                    if not report.problems or report.problems[-1] is not ready.problem:
+                        report.problems.append(ready.problem)
                     continue
                 locations = []
                 for extractor, (page_score, location) in zip(loaded, ready.analyses, strict=False):

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ..core import Fixture, RunResult
     from ..extractors import LoadedExtractor
 
-__all__ = ["Location", "Spooler", "read_record"]
+__all__ = ["Judge", "Location", "Spooler", "read_record"]
 
 
 class Location(NamedTuple):
@@ -26,24 +26,25 @@ class Location(NamedTuple):
     length: int
 
 
-class Spooler:
-    """Scores each result once it is graded and spools its detail to a file.
+class Judge:
+    """Scores one graded result: its :class:`PageScore` and the detail record a spool keeps.
 
-    Runs in the parent (the pool's ``analyse``), never where extractor code
-    ran: only the small page score and the record's location stay in memory.
+    The one function both executors call: the local pool's parent (through
+    :class:`Spooler`) and each Dask worker, which sends the pair back for the
+    client to spool. Picklable; it keeps no state but the audits of the
+    pages it saw last (see :class:`~harness.running.SuspectMarker`).
     """
 
-    def __init__(self, folder: str, first: str, texts: bool, *, truth_free: bool = False) -> None:
-        self.folder = folder
+    def __init__(self, first: str, texts: bool, *, truth_free: bool = False) -> None:
+        self.first = first  # the extractor whose record also carries the true body
         self.texts = texts
         self.truth_free = truth_free
-        self.first = first  # the extractor whose record also carries the true body
-        self.pid: int | None = None
-        self.out: Any = None
         # Findings that rest on a truth the audit doubts carry the doubt into the report.
         self.marker = SuspectMarker()
 
-    def __call__(self, fixture: Fixture, extractor: LoadedExtractor, result: RunResult) -> tuple[PageScore, Location]:
+    def __call__(
+        self, fixture: Fixture, extractor: LoadedExtractor, result: RunResult
+    ) -> tuple[PageScore, dict[str, Any]]:
         page_score = score_page(
             fixture.expectation, result.extraction, extractor.fields, page=fixture.page,
             status=result.status, seconds=result.seconds,
@@ -51,9 +52,6 @@ class Spooler:
         if self.truth_free:
             fired = {f.check for f in result.findings}
             page_score.flags = [check for check in PAGE_ONLY_CHECKS if check in fired]
-        if self.pid != os.getpid():  # a file per process that scores (one, unless a caller forks)
-            self.pid = os.getpid()
-            self.out = open(os.path.join(self.folder, f"{self.pid}.jsonl"), "ab")  # noqa: SIM115
         if result.extraction is not None and result.extraction.extra.get("prediction") == "missing":
             page_score.status = "missing"
         self.marker(fixture, extractor, result)
@@ -69,6 +67,31 @@ class Spooler:
             }
             # The page as recorded: the HTML report shows its text-bearing markup beside the extractions.
             record["page_html"] = fixture.page.html
+        return page_score, record
+
+
+class Spooler:
+    """Scores each result once it is graded (:class:`Judge`) and spools its detail to a file.
+
+    Runs in the parent (the pool's ``analyse``), never where extractor code
+    ran: only the small page score and the record's location stay in memory.
+    On a Dask cluster the workers judge and the client only :meth:`spool` s.
+    """
+
+    def __init__(self, folder: str, first: str, texts: bool, *, truth_free: bool = False) -> None:
+        self.folder = folder
+        self.judge = Judge(first, texts, truth_free=truth_free)
+        self.pid: int | None = None
+        self.out: Any = None
+
+    def __call__(self, fixture: Fixture, extractor: LoadedExtractor, result: RunResult) -> tuple[PageScore, Location]:
+        return self.spool(*self.judge(fixture, extractor, result))
+
+    def spool(self, page_score: PageScore, record: dict[str, Any]) -> tuple[PageScore, Location]:
+        """Append ``record`` to this process's spool file: the score, and where the record went."""
+        if self.pid != os.getpid():  # a file per process that scores (one, unless a caller forks)
+            self.pid = os.getpid()
+            self.out = open(os.path.join(self.folder, f"{self.pid}.jsonl"), "ab")  # noqa: SIM115
         line = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
         offset = self.out.tell()
         self.out.write(line)

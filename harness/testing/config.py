@@ -7,6 +7,8 @@ extractors = ["mysite.scraper:extract"]   # what the pytest plugin and the CLI r
 timeout = 30                              # seconds per page and extractor
 snapshots = true                          # keep golden snapshots of each extractor's output
 body_similarity = 0.95                    # snapshot bodies match at this shingle F1 or above
+executor = "dask"                         # check and score on a Dask cluster (default "local": this machine)
+scheduler = "tcp://10.0.0.5:8786"         # its scheduler (without one: a LocalCluster of --jobs workers)
 
 [tool.harness.severity]                   # per check id: "error", "warning" or "off"
 "title.site_name" = "warning"
@@ -45,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 from ..checks import CATALOGUE, LEVELS, Level
 from ..core import UsageError
 from ..extractors import FieldMap, parse_field_map
-from ..running import DEFAULT_TIMEOUT
+from ..running import DEFAULT_TIMEOUT, EXECUTORS
 from ..scoring import METRICS
 
 if TYPE_CHECKING:
@@ -53,8 +55,14 @@ if TYPE_CHECKING:
 
 __all__ = ["Config", "GateConfig", "load_config", "parse_config"]
 
-_TOP = ("fixtures", "extractors", "timeout", "snapshots", "body_similarity", "severity", "checks", "gate", "fields")
-_CHECK_OPTIONS = ("body_precision_floor", "body_recall_floor", "date_tolerance_seconds")
+_TOP = (
+    "fixtures", "extractors", "timeout", "snapshots", "body_similarity", "severity", "checks", "gate", "fields",
+    "executor", "scheduler",
+)  # fmt: skip
+_CHECK_OPTIONS = (
+    "body_precision_floor", "body_recall_floor", "date_tolerance_seconds", "body_truncated_tail_share",
+    "body_truncated_tail_floor", "body_truncated_head_floor", "body_structure_min_paragraphs",
+)  # fmt: skip
 _GATE = ("new_errors", "tolerance", "floors")
 
 
@@ -82,6 +90,10 @@ class Config:
     gate: GateConfig = field(default_factory=GateConfig)
     #: Where the fields sit in the items a spider or page object yields (None: known by the item's class).
     fields: FieldMap | None = None
+    #: Where ``check`` and ``score`` run extractors: "local" (this machine's pool) or "dask".
+    executor: str = "local"
+    #: The Dask scheduler's address for the dask executor (None: a LocalCluster).
+    scheduler: str | None = None
     source: str = "defaults"
 
 
@@ -163,6 +175,14 @@ def parse_config(data: Mapping[str, Any], *, root: Path, where: str = "[tool.har
     if not isinstance(snapshots, bool):
         msg = f"{where}: snapshots must be true or false, not {snapshots!r}"
         raise UsageError(msg)
+    executor = data.get("executor", "local")
+    if executor not in EXECUTORS:
+        msg = f"{where}: executor = {executor!r}; use one of {', '.join(map(repr, EXECUTORS))}"
+        raise UsageError(msg)
+    scheduler = data.get("scheduler")
+    if scheduler is not None and not isinstance(scheduler, str):
+        msg = f'{where}: scheduler must be an address as a string ("tcp://HOST:8786"), not {scheduler!r}'
+        raise UsageError(msg)
     return Config(
         root=root,
         fixtures=tuple(root / p for p in _strings(data.get("fixtures", []), "fixtures", where)),
@@ -174,6 +194,8 @@ def parse_config(data: Mapping[str, Any], *, root: Path, where: str = "[tool.har
         checks=checks,
         gate=gate,
         fields=_field_map(data.get("fields"), where),
+        executor=executor,
+        scheduler=scheduler,
         source=where,
     )
 

@@ -8,10 +8,12 @@ import click
 
 from .common import (
     USAGE,
+    cluster_options,
     corpus_option,
     default_jobs,
     emit_report,
     examples,
+    executor_of,
     extractor_option,
     fail,
     field_map,
@@ -23,6 +25,7 @@ from .common import (
     progress,
     record_calls_option,
     resolve_extractors,
+    shard_label,
     timeout_option,
 )
 
@@ -30,6 +33,7 @@ EXAMPLES = examples(
     "harness check                                   # every installed built-in on the bundled fixtures",
     "harness check -e trafilatura cassettes/ksltv    # one extractor, one site",
     "harness check -e mypkg.scraper:extract --format json --output findings.json",
+    "harness check --corpus crawl.warc.gz --executor dask --scheduler tcp://10.0.0.5:8786   # on a Dask cluster",
 )
 
 
@@ -43,6 +47,7 @@ EXAMPLES = examples(
 @click.option("--drafts", is_flag=True, help="Use unreviewed drafted expectations as truth too.")
 @jobs_option()
 @memory_option()
+@cluster_options()
 @corpus_option()
 @fields_option()
 @record_calls_option()
@@ -63,6 +68,9 @@ def check_command(
     drafts: bool,
     jobs: int | None,
     memory_mb: int | None,
+    executor: str | None,
+    scheduler: str | None,
+    shard_size: int | None,
     fields: tuple[str, ...],
     record_calls: bool,
     strict_truth: bool,
@@ -74,19 +82,21 @@ def check_command(
     extractors, timeout, severities); without it, every installed built-in
     extractor on the bundled fixtures. A path that holds no fixture is an
     error (exit 2), never a clean run. Exit status: 0 no error finding, 1 an
-    error finding, 2 an input could not be used.
+    error finding, 2 an input could not be used. With --executor dask the
+    pages run on a Dask cluster, in shards (see docs/cluster.md).
     """
     from ...checks import suspect_truths
     from ...core import HarnessError, RunResult
     from ...render import audit as render_audit
     from ...render import check as render
-    from ...running import check
+    from ...running import SHARD_SIZE, check
     from ...testing import load_config
 
     try:
         project = load_config()
         mapped = field_map(fields, project.fields)
         loaded = resolve_extractors(extractors or tuple(project.extractors)) if extractors or project.extractors else []
+        executor, scheduler = executor_of(executor, scheduler, project)
         with progress("pages") as bar:
             bar.start("check")
 
@@ -107,7 +117,12 @@ def check_command(
                 fields=mapped,
                 record_calls=record_calls,
                 progress=bar.counter(),
-                on_result=running if bar.enabled else None,
+                # On a cluster, results arrive a shard at a time: the bar says how many shards are done instead.
+                on_result=running if bar.enabled and executor == "local" else None,
+                executor=executor,
+                scheduler=scheduler,
+                shard_size=shard_size or SHARD_SIZE,
+                on_shard=shard_label(bar),
             )
     except HarnessError as error:
         fail(error)

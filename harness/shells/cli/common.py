@@ -15,12 +15,13 @@ if TYPE_CHECKING:
     from ...core import HarnessError
     from ...extractors import FieldMap, LoadedExtractor
     from ...render.terminal import Progress
+    from ...testing import Config
 
 __all__ = [
-    "USAGE", "corpus_option", "default_jobs", "emit", "emit_report", "examples", "extractor_option", "fail",
-    "field_map", "fields_option",
+    "USAGE", "cluster_options", "corpus_option", "default_jobs", "emit", "emit_report", "examples", "executor_of",
+    "extractor_option", "fail", "field_map", "fields_option",
     "format_option", "jobs_option", "load_all", "memory_option", "output_option", "progress", "record_calls_option",
-    "resolve_extractors", "timeout_option", "write",
+    "resolve_extractors", "shard_label", "timeout_option", "write",
 ]  # fmt: skip
 
 #: Exit statuses: 0 clean, 1 findings of error severity or a failed gate, 2 a usage or input problem.
@@ -188,6 +189,57 @@ def timeout_option(default: float | None = None) -> Callable[[Any], Any]:
             help="Seconds per page and extractor. Default: [tool.harness] timeout, else 30.",
         )  # fmt: skip
     return click.option("--timeout", type=float, default=default, show_default=True, help="Seconds per request.")
+
+
+def cluster_options() -> Callable[[Any], Any]:
+    """``--executor``, ``--scheduler`` and ``--shard-size``: where ``check`` and ``score`` run the extractors."""
+    options = [
+        click.option(
+            "--executor", type=click.Choice(["local", "dask"]), default=None,
+            help="Where extractors run: local (worker processes here) or dask (a Dask cluster: --scheduler, "
+            "else a LocalCluster of --jobs single-threaded workers). Default: [tool.harness] executor, else local.",
+        ),
+        click.option(
+            "--scheduler", metavar="ADDRESS", default=None,
+            help="The Dask scheduler to run on (tcp://HOST:8786), with --executor dask; its workers need "
+            "news-harness and the extractors. Default: [tool.harness] scheduler, else a LocalCluster.",
+        ),
+        click.option(
+            "--shard-size", type=click.IntRange(min=1), default=None, metavar="PAGES",
+            help="Pages per Dask task, with --executor dask. Default: 200.",
+        ),
+    ]  # fmt: skip
+
+    def decorate(command: Any) -> Any:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+def executor_of(executor: str | None, scheduler: str | None, project: Config) -> tuple[str, str | None]:
+    """The executor and scheduler to use: the options, else ``[tool.harness]``, else the local pool.
+
+    A ``--scheduler`` given to the local executor ends the command (exit 2); a configured one is
+    used only when the executor is dask.
+    """
+    chosen = executor or project.executor
+    if scheduler is not None and chosen != "dask":
+        fail(f"--scheduler {scheduler!r} is for the dask executor: add --executor dask")
+    return chosen, (scheduler or project.scheduler) if chosen == "dask" else None
+
+
+def shard_label(bar: Progress) -> Callable[[int, int | None], None] | None:
+    """An ``on_shard(done, total)`` callback that says on the bar how many shards are done."""
+    if not bar.enabled:
+        return None
+
+    def shown(done: int, total: int | None) -> None:
+        shards = f"{done} of {total} shards" if total is not None else f"{done} shard{'s' if done != 1 else ''}"
+        bar.now(f"{shards} done")
+
+    return shown
 
 
 def fail(error: HarnessError | str) -> NoReturn:

@@ -9,11 +9,13 @@ import click
 
 from .common import (
     USAGE,
+    cluster_options,
     corpus_option,
     default_jobs,
     emit,
     emit_report,
     examples,
+    executor_of,
     extractor_option,
     fail,
     field_map,
@@ -25,6 +27,7 @@ from .common import (
     progress,
     record_calls_option,
     resolve_extractors,
+    shard_label,
     timeout_option,
     write,
 )  # fmt: skip
@@ -34,6 +37,7 @@ EXAMPLES = examples(
     "harness score -e trafilatura -e goose3 --corpus ../shared/corpora/zyte --compare goose3 trafilatura",
     "harness score -e mysite.scraper:extract --format json --output head.json   # for 'harness diff'",
     "harness score --corpus 'crawl/*.warc.gz' --truth-free -e trafilatura     # a crawl nobody labelled",
+    "harness score --corpus crawl.warc.gz -e trafilatura --executor dask --scheduler tcp://10.0.0.5:8786",
 )
 
 
@@ -51,6 +55,7 @@ EXAMPLES = examples(
     help="Saved outputs to score instead of running an extractor (Zyte output JSON or JSONL).",
 )
 @jobs_option()
+@cluster_options()
 @timeout_option()
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
 @memory_option()
@@ -112,6 +117,9 @@ def score_command(
     corpora: tuple[str, ...],
     predictions: tuple[str, ...],
     jobs: int | None,
+    executor: str | None,
+    scheduler: str | None,
+    shard_size: int | None,
     timeout: float | None,
     seed: int,
     memory_mb: int | None,
@@ -131,6 +139,8 @@ def score_command(
     """Score extractors over corpora and print a leaderboard per field, with bootstrap intervals.
 
     With no arguments: every installed built-in extractor on the bundled fixtures.
+    With --executor dask the pages run on a Dask cluster, in shards, with the
+    same figures (see docs/cluster.md).
     Exit status: 0 scored, 2 a usage error or no page could be loaded.
     """
     from ...checks import suspects_in_pages
@@ -139,6 +149,7 @@ def score_command(
     from ...render import audit as render_audit
     from ...render import score as render
     from ...render import score_html
+    from ...running import SHARD_SIZE
     from ...scoring import score
     from ...testing import load_config
 
@@ -148,6 +159,7 @@ def score_command(
         default_extractors = [] if predictions else list(project.extractors)
         specs = tuple(extractors) or tuple(default_extractors)
         loaded = resolve_extractors(specs)
+        executor, scheduler = executor_of(executor, scheduler, project)
         if compare:  # both named before the run, never after it
             planned = [*loaded, *(Path(p).stem for p in predictions)]
             if not specs and not predictions:
@@ -175,6 +187,10 @@ def score_command(
                 fields=mapped,
                 record_calls=record_calls,
                 truth_free=truth_free,
+                executor=executor,
+                scheduler=scheduler,
+                shard_size=shard_size or SHARD_SIZE,
+                on_shard=shard_label(bar),
             )
     except HarnessError as error:
         fail(error)
