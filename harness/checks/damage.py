@@ -113,6 +113,9 @@ def _first_word_damage(body: str, paragraph: str) -> tuple[str, str, str] | None
     if match is None or len(match.group(1)) < 2 or not match.group(2):
         return None
     word = match.group(1)
+    head = paragraph[: len(word) + 60]
+    if body.startswith(head) or f"\n{head}" in body:
+        return None  # the paragraph opens a line of the body as it is: the word is whole (most paragraphs)
     anchor = _anchor(match.group(2))
     if anchor is None:
         return None

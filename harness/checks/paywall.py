@@ -29,7 +29,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..core import contains, fold, html_to_text, listed, tokens
+from ..core import contains, fold, listed, tokens, tree_text
 from .page import page_tree
 
 if TYPE_CHECKING:
@@ -143,8 +143,6 @@ def _wall_lines(html: str, root: Any) -> tuple[str, ...]:
 
     ``html`` keys the cache (a page is graded once per extractor); ``root`` is its shared tree.
     """
-    import lxml.html
-
     found: dict[str, None] = {}
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in ("html", "body", "head", "script", "style"):
@@ -152,7 +150,7 @@ def _wall_lines(html: str, root: Any) -> tuple[str, ...]:
         mark = f"{element.get('class') or ''} {element.get('id') or ''}"
         if not _WALL_MARK.search(mark):
             continue
-        text = html_to_text(lxml.html.tostring(element, encoding="unicode"))
+        text = tree_text(element)  # the element's own text, read in the shared tree
         if len(text) > _WALL_LIMIT:
             continue
         for line in text.split("\n"):
