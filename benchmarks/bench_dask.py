@@ -29,7 +29,6 @@ import argparse
 import json
 import os
 import platform
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,7 +38,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_warc import _CLIENT, generated_pages, write_archive  # noqa: E402
+from bench_warc import generated_pages, score_process, write_archive  # noqa: E402
 
 RUNS = {
     "a_local_jobs_1": ["--jobs", "1"],
@@ -47,30 +46,6 @@ RUNS = {
     "b_dask_1_worker": ["--executor", "dask", "--jobs", "1"],
     "c_dask_2_workers": ["--executor", "dask", "--jobs", "2"],
 }
-
-
-def score_process(path: Path, extractor: str, options: list[str], out: Path) -> dict[str, Any]:
-    """One ``harness score`` process over the archive: wall time, pages a second, the client's peak memory."""
-    command = [sys.executable, "-c", _CLIENT, "score", "--corpus", str(path), "-e", extractor, *options,
-               "--format", "json", "--output", str(out)]  # fmt: skip
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
-    seconds = time.perf_counter() - start
-    peak = next(
-        (int(line.split()[1]) for line in reversed(done.stderr.splitlines()) if line.startswith("peak_rss_kb")), 0
-    )
-    report = json.loads(out.read_text()) if out.is_file() else {}
-    pages = int(report.get("pages", 0))
-    if done.returncode != 0:
-        print(done.stderr[-2000:], file=sys.stderr)
-    return {
-        "exit": done.returncode,
-        "pages": pages,
-        "seconds": round(seconds, 2),
-        "pages_per_second": round(pages / seconds, 2) if seconds else 0.0,
-        "client_peak_rss_mb": round(peak / 1024, 1),
-        "problems": len(report.get("problems", [])),
-    }
 
 
 def _cpu() -> float:

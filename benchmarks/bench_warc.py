@@ -105,9 +105,11 @@ def read_alone(path: Path) -> dict[str, float]:
     return {"pages": pages, "seconds": round(seconds, 3), "pages_per_second": round(pages / seconds, 1)}
 
 
-def score_process(path: Path, extractor: str, jobs: int, out: Path) -> dict[str, float]:
-    command = [sys.executable, "-c", _CLIENT, "score", "--corpus", str(path), "-e", extractor,
-               "--jobs", str(jobs), "--json", str(out)]  # fmt: skip
+def score_process(path: Path, extractor: str, options: list[str], out: Path) -> dict[str, Any]:
+    """One ``harness score`` process over the archive (with ``options``): wall time, pages a second,
+    the client's own peak memory, and how many inputs it could not use."""
+    command = [sys.executable, "-c", _CLIENT, "score", "--corpus", str(path), "-e", extractor, *options,
+               "--format", "json", "--output", str(out)]  # fmt: skip
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
     seconds = time.perf_counter() - start
@@ -116,12 +118,15 @@ def score_process(path: Path, extractor: str, jobs: int, out: Path) -> dict[str,
     )
     report = json.loads(out.read_text()) if out.is_file() else {}
     pages = int(report.get("pages", 0))
+    if done.returncode != 0:
+        print(done.stderr[-2000:], file=sys.stderr)
     return {
         "exit": done.returncode,
         "pages": pages,
         "seconds": round(seconds, 2),
         "pages_per_second": round(pages / seconds, 1) if seconds else 0.0,
         "client_peak_rss_mb": round(peak / 1024, 1),
+        "problems": len(report.get("problems", [])),
     }
 
 
@@ -147,7 +152,9 @@ def main() -> None:
                 "records": records,
                 "archive_mb": round(archive.stat().st_size / 1e6, 2),
                 "read": read_alone(archive),
-                "score": score_process(archive, args.extractor, args.jobs, Path(folder) / f"score-{size}.json"),
+                "score": score_process(
+                    archive, args.extractor, ["--jobs", str(args.jobs)], Path(folder) / f"score-{size}.json"
+                ),
             }
             results["sizes"][str(size)] = row
             print(size, json.dumps(row), flush=True)
