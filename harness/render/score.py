@@ -11,6 +11,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from ..core import UsageError, printable_lines
+from ..scoring import LOWER_IS_BETTER
 from .plural import count
 
 if TYPE_CHECKING:
@@ -41,9 +42,13 @@ class Column:
 
     metric: str
     heading: str
-    higher_is_better: bool = True
     #: Shown multiplied by this: page-only findings are counted per 1,000 pages.
     scale: float = 1.0
+
+    @property
+    def higher_is_better(self) -> bool:
+        """Which way is better, as the scoring defines it for the metric."""
+        return self.metric not in LOWER_IS_BETTER
 
 
 #: The leaderboard's columns, in order.
@@ -57,18 +62,18 @@ COLUMNS: tuple[Column, ...] = (
     Column("published.day_accuracy", "date (day)"),
     Column("published.instant_accuracy", "date (minute)"),
     Column("title.accuracy", "title"),
-    Column("leaks.sponsored", "sponsored leak", higher_is_better=False),
-    Column("leaks.boilerplate", "boilerplate leak", higher_is_better=False),
-    Column("errors", "errors", higher_is_better=False),
-    Column("timeouts", "timeouts", higher_is_better=False),
+    Column("leaks.sponsored", "sponsored leak"),
+    Column("leaks.boilerplate", "boilerplate leak"),
+    Column("errors", "errors"),
+    Column("timeouts", "timeouts"),
     # A truth-free run's figures: they rest on the page alone.
-    Column("page.byline.noise", "byline noise per 1k", higher_is_better=False, scale=1000),
-    Column("page.byline.organization", "organization as author per 1k", higher_is_better=False, scale=1000),
-    Column("page.body.sponsored_leak", "sponsored leak per 1k", higher_is_better=False, scale=1000),
-    Column("page.body.boilerplate_leak", "boilerplate leak per 1k", higher_is_better=False, scale=1000),
-    Column("page.date.future", "future date per 1k", higher_is_better=False, scale=1000),
-    Column("page.date.clock_dependent", "clock-dependent per 1k", higher_is_better=False, scale=1000),
-    Column("page.extractor.nondeterministic", "nondeterministic per 1k", higher_is_better=False, scale=1000),
+    Column("page.byline.noise", "byline noise per 1k", scale=1000),
+    Column("page.byline.organization", "organization as author per 1k", scale=1000),
+    Column("page.body.sponsored_leak", "sponsored leak per 1k", scale=1000),
+    Column("page.body.boilerplate_leak", "boilerplate leak per 1k", scale=1000),
+    Column("page.date.future", "future date per 1k", scale=1000),
+    Column("page.date.clock_dependent", "clock-dependent per 1k", scale=1000),
+    Column("page.extractor.nondeterministic", "nondeterministic per 1k", scale=1000),
     Column("silver.authors", "authors agree with metadata"),
     Column("silver.published", "date agrees with metadata"),
     Column("silver.title", "title agrees with metadata"),

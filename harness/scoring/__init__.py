@@ -3,11 +3,21 @@ paired differences, and the report a scoring run makes."""
 
 from __future__ import annotations
 
-from .bootstrap import METRICS, Estimate, Metric, bootstrap, paired_difference, snippet_leaks_by_kind, timing
+from .bootstrap import (
+    LOWER_IS_BETTER,
+    METRICS,
+    Estimate,
+    Metric,
+    bootstrap,
+    paired_difference,
+    snippet_leaks_by_kind,
+    timing,
+)
 from .metrics import DateStatus, PageScore, body_tp_fp_fn, score_page
 from .run import ExtractorScore, ScoreReport, score
 
 __all__ = [
+    "LOWER_IS_BETTER",
     "METRICS",
     "DateStatus",
     "Estimate",

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 __all__ = [
+    "LOWER_IS_BETTER",
     "METRICS",
     "Estimate",
     "Metric",
@@ -46,6 +47,8 @@ class Metric:
     field: str
     label: str
     parts: tuple[str, ...] = ()  # for an F1: the two metric names it combines
+    #: A rate of something wrong (errors, leaks, page-only findings): less is better.
+    lower_is_better: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,8 @@ class Estimate:
         return {"value": self.value, "std": self.std, "pages": self.pages}
 
 
-def _m(name: str, field: str, label: str, *parts: str) -> Metric:
-    return Metric(name, field, label, parts)
+def _m(name: str, field: str, label: str, *parts: str, lower: bool = False) -> Metric:
+    return Metric(name, field, label, parts, lower_is_better=lower)
 
 
 METRICS: tuple[Metric, ...] = (
@@ -71,8 +74,8 @@ METRICS: tuple[Metric, ...] = (
     _m("body.recall", "body", "body recall"),
     _m("body.accuracy", "body", "body exact-token accuracy"),
     _m("body.must_contain", "body", "must_contain found"),
-    _m("leaks.sponsored", "body", "pages with a sponsored leak"),
-    _m("leaks.boilerplate", "body", "pages with a boilerplate leak"),
+    _m("leaks.sponsored", "body", "pages with a sponsored leak", lower=True),
+    _m("leaks.boilerplate", "body", "pages with a boilerplate leak", lower=True),
     _m("authors.f1", "authors", "authors F1", "authors.precision", "authors.recall"),
     _m("authors.precision", "authors", "authors precision"),
     _m("authors.recall", "authors", "authors recall"),
@@ -82,16 +85,18 @@ METRICS: tuple[Metric, ...] = (
     _m("published.instant_accuracy", "published", "date accuracy (minute)"),
     _m("published.instant_f1", "published", "date F1 (minute)"),
     _m("title.accuracy", "title", "title exact"),
-    _m("errors", "robustness", "error rate"),
-    _m("timeouts", "robustness", "timeout rate"),
+    _m("errors", "robustness", "error rate", lower=True),
+    _m("timeouts", "robustness", "timeout rate", lower=True),
     # Truth-free runs: the share of pages with each page-only finding (reports show it per 1,000
     # pages), and agreement with the page's own metadata where it states the field.
-    *(_m(f"page.{check}", "page", f"pages with {check}") for check in PAGE_ONLY_CHECKS),
+    *(_m(f"page.{check}", "page", f"pages with {check}", lower=True) for check in PAGE_ONLY_CHECKS),
     _m("silver.authors", "silver", "authors agree with the page's metadata"),
     _m("silver.published", "silver", "published agrees with the page's metadata"),
     _m("silver.title", "silver", "title agrees with the page's metadata"),
 )
 
+#: The figures where less is better (what the gate's tolerances and the reports' colours read the other way).
+LOWER_IS_BETTER = frozenset(metric.name for metric in METRICS if metric.lower_is_better)
 
 Terms = dict[str, tuple["array[float]", "array[float]"]]
 

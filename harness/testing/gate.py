@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..checks import CATALOGUE
 from ..core import UsageError, overlap_f1, schema_problem
-from ..scoring import PageScore, paired_difference
+from ..scoring import LOWER_IS_BETTER, PageScore, paired_difference
 from .config import GateConfig
 
 if TYPE_CHECKING:
@@ -222,13 +222,22 @@ def _apply_gate(report: DiffReport, gate: GateConfig, head: dict[str, Any]) -> N
     for extractor, metrics in report.metrics.items():
         for metric, tolerance in gate.tolerance.items():
             change = metrics.get(metric, {}).get("difference")
-            if change is not None and change < -tolerance - EPSILON:
+            if change is None:
+                continue
+            # A rate of something wrong (errors, leaks, page-only findings) gets worse as it rises.
+            worse = change if metric in LOWER_IS_BETTER else -change
+            if worse > tolerance + EPSILON:
+                moved = "rose" if metric in LOWER_IS_BETTER else "fell"
                 report.failures.append(
-                    f"{extractor}: {metric} fell by {-change:.3f}, more than its tolerance {tolerance:.3f}"
+                    f"{extractor}: {metric} {moved} by {worse:.3f}, more than its tolerance {tolerance:.3f}"
                 )
     values = {e["name"]: e["metrics"] for e in head["extractors"]}
     for extractor, metrics in values.items():
         for metric, floor in gate.floors.items():
             value = metrics.get(metric, {}).get("value")
-            if value is not None and value < floor:
+            if value is None:
+                continue
+            if metric in LOWER_IS_BETTER and value > floor:
+                report.failures.append(f"{extractor}: {metric} is {value:.3f}, over its ceiling {floor:.3f}")
+            elif metric not in LOWER_IS_BETTER and value < floor:
                 report.failures.append(f"{extractor}: {metric} is {value:.3f}, under its floor {floor:.3f}")

@@ -104,3 +104,31 @@ def test_the_bundled_pages_load_unchanged():
     assert silent.expectation.captured_at == fixture.expectation.captured_at
     assert not any(silent.expectation.knows(k) for k in ("title", "authors", "body", "must_not_contain"))
     assert silent.expectation.must_contain == () and silent.expectation.decoy_dates == ()
+
+
+def test_a_rate_of_defects_that_rises_fails_its_tolerance_and_its_ceiling(tmp_path):
+    from harness.testing import GateConfig
+    from harness.testing.gate import diff_reports
+
+    folder = [bundled_cassettes() / OUTBRAIN_PAGE]
+    reports = []
+    for extractor in ("tests.plugins:oracle", "tests.plugins:planted_defects"):
+        report = score(folder, [extractor], jobs=0, truth_free=True)
+        data = report.to_dict(pages=True)
+        report.close()
+        for entry in data["extractors"]:
+            entry["name"] = "mysite"
+        for page in data["page_results"]:
+            [only] = page["results"].values()
+            page["results"] = {"mysite": only}
+        reports.append(data)
+    gate = GateConfig(new_errors=False, tolerance={"page.body.sponsored_leak": 0.5},
+                      floors={"page.body.sponsored_leak": 0.0})  # fmt: skip
+    assert diff_reports(*reports, gate=gate).failures == [
+        "mysite: page.body.sponsored_leak rose by 1.000, more than its tolerance 0.500",
+        "mysite: page.body.sponsored_leak is 1.000, over its ceiling 0.000",
+    ]
+    # The other way round it improved: nothing fails.
+    assert (
+        diff_reports(reports[1], reports[0], gate=GateConfig(new_errors=False, tolerance=gate.tolerance)).failures == []
+    )
