@@ -22,6 +22,7 @@ layouts): precision noise with a name.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -76,6 +77,7 @@ def _word_at(text: str, start: int) -> str:
     return word if len(word) <= 40 else word[:39] + "…"
 
 
+@functools.lru_cache(maxsize=4096)  # the same true paragraphs are graded for every extractor
 def _anchor(rest: str) -> re.Pattern[str] | None:
     """The words after a paragraph's first word as a pattern (any run of non-word characters between
     them, case ignored), or None when too few follow to place the word."""
