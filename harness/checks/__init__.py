@@ -31,7 +31,6 @@ from .structure import check_structure
 from .suspects import SuspectTruth, mark_suspects, suspect_truths, suspects_in_pages
 from .title import check_title
 from .truth import AUDITOR, BODY_FLOOR, audit_fixture
-from .widgets import check_widgets
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -76,7 +75,6 @@ _FAMILIES = (
     (("body",), check_damage),
     (("body",), check_structure),
     (("body",), check_paywall),
-    (("body",), check_widgets),
     (("published", "modified"), check_dates),
     (("title",), check_title),
 )

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..core import contains, fold, listed, shingle_scores
+from .widgets import STRUCTURE, leaked_widgets, quoted
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -45,25 +46,45 @@ def check_body(ctx: CheckContext) -> Iterator[Finding]:
     body = ctx.extraction.body or ""
 
     leaked = [s for s in truth.must_not_contain if body and contains(body, s.text)]
+    # Where the truth names no snippets, the page's own widgets stand in for them (checks/widgets.py).
+    widgets = leaked_widgets(ctx)
     sponsored = [s.text for s in leaked if s.kind == "sponsored"]
     # Labels are short lines of their own; only those are folded and matched.
     markers = []
     if _MAYBE_MARKER.search(body):
         lines = (fold(line) for line in body.split("\n") if len(line) < 80)
         markers = [line for line in lines if SPONSORED_MARKERS.match(line)]
-    if sponsored or markers:
-        evidence = f"sponsored markers in the body: {_quote(markers)}" if markers else None
+    found_markers = f"sponsored markers in the body: {_quote(markers)}" if markers else None
+    sponsored_widgets = [w for w in widgets if w.kind == "sponsored"]
+    if sponsored_widgets:
+        yield ctx.finding(
+            "body.sponsored_leak",
+            f"text of the page's sponsored widget {sponsored_widgets[0].element} is in the body: "
+            f"{quoted(sponsored_widgets)}",
+            actual=[w.text for w in sponsored_widgets],
+            evidence="; ".join(filter(None, (STRUCTURE, found_markers))),
+        )
+    elif sponsored or markers:
         what = _quote(sponsored) if sponsored else _quote(markers)
         yield ctx.finding(
             "body.sponsored_leak",
             f"sponsored text in the body: {what}",
             expected=None,
             actual=sponsored or markers,
-            evidence=evidence,
+            evidence=found_markers,
         )
     # The paywall's own text is body.paywall_text's (checks/paywall.py).
     other = [s for s in leaked if s.kind not in ("sponsored", "paywall")]
-    if other:
+    other_widgets = [w for w in widgets if w.kind != "sponsored"]
+    if other_widgets:
+        kinds = sorted({w.kind for w in other_widgets})
+        yield ctx.finding(
+            "body.boilerplate_leak",
+            f"{', '.join(kinds)} text of the page's {other_widgets[0].element} is in the body: {quoted(other_widgets)}",
+            actual=[{"text": w.text, "kind": w.kind} for w in other_widgets],
+            evidence=STRUCTURE,
+        )
+    elif other:
         kinds = sorted({s.kind for s in other})
         yield ctx.finding(
             "body.boilerplate_leak",

@@ -5,10 +5,10 @@ at all, a corpus that labels the body only), the page still says what is not
 the article: elements marked as sponsored or promoted (Taboola, Outbrain and
 their peers), related and recommended rails, navigation, newsletter and
 cookie boxes, comment sections, the site's header and footer. Each such
-element's text blocks (five words or more) are looked for in the body:
-
-- ``body.sponsored_leak`` for a sponsored widget's text;
-- ``body.boilerplate_leak`` for the others, with their kind.
+element's text blocks (five words or more) stand in for the truth's snippets:
+``checks/body.py`` reports those the body holds as ``body.sponsored_leak``
+(a sponsored widget's text) or ``body.boilerplate_leak`` (the others, with
+their kind), one finding of each however many rules saw it.
 
 A block the truth's body holds, the page's JSON-LD ``articleBody`` holds, or
 that is part of the headline (``<h1>``, ``<title>``, ``og:title``), is article
@@ -31,10 +31,10 @@ from .page import html_tree
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from ..core import Finding, Page
+    from ..core import Page
     from .catalogue import CheckContext
 
-__all__ = ["Widget", "check_widgets", "page_widgets"]
+__all__ = ["STRUCTURE", "Widget", "leaked_widgets", "page_widgets", "quoted"]
 
 #: What an element's class, id, role or aria-label says it is, by leak kind (first match wins).
 _MARKS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -50,6 +50,8 @@ _MARKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("navigation", re.compile(r"^nav$|navigation|breadcrumb|\bmenu\b|site-?header|site-?footer|^footer$",
                               re.IGNORECASE)),
 )  # fmt: skip
+#: What a finding resting on the page's structure says of its evidence.
+STRUCTURE = "found from the page's structure (the truth names no must_not_contain snippets)"
 #: Elements that are navigation or page furniture by their tag alone.
 _TAGS = {"nav": "navigation", "footer": "navigation", "header": "navigation", "aside": "related"}
 #: Roles that say the same.
@@ -178,39 +180,22 @@ def _blocks(root: Any) -> Iterator[Any]:
             yield block
 
 
-def check_widgets(ctx: CheckContext) -> Iterator[Finding]:
-    """``body.sponsored_leak`` and ``body.boilerplate_leak`` from the page's structure, where the
-    truth names no ``must_not_contain`` snippets."""
+def leaked_widgets(ctx: CheckContext) -> list[Widget]:
+    """The page's widget blocks the body holds, where the truth names no ``must_not_contain``
+    snippets (they stand in for them: checks/body.py makes the findings); a block the true body holds
+    is the article's."""
     truth = ctx.fixture.expectation
     body = ctx.extraction.body or ""
     if not body or truth.knows("must_not_contain"):
-        return
+        return []
     widgets = page_widgets(ctx.fixture.page)
     if not widgets:
-        return
+        return []
     folded = fold(body)
     true_body = fold(truth.body or "") if truth.knows("body") else ""
-    leaked = [w for w in widgets if fold(w.text) in folded and fold(w.text) not in true_body]
-    if not leaked:
-        return
-    sponsored = [w for w in leaked if w.kind == "sponsored"]
-    other = [w for w in leaked if w.kind != "sponsored"]
-    if sponsored:
-        yield ctx.finding(
-            "body.sponsored_leak",
-            f"text of the page's sponsored widget {sponsored[0].element} is in the body: {_quote(sponsored)}",
-            actual=[w.text for w in sponsored],
-            evidence="found from the page's structure (the truth names no must_not_contain snippets)",
-        )
-    if other:
-        kinds = sorted({w.kind for w in other})
-        yield ctx.finding(
-            "body.boilerplate_leak",
-            f"{', '.join(kinds)} text of the page's {other[0].element} is in the body: {_quote(other)}",
-            actual=[{"text": w.text, "kind": w.kind} for w in other],
-            evidence="found from the page's structure (the truth names no must_not_contain snippets)",
-        )
+    return [w for w in widgets if fold(w.text) in folded and fold(w.text) not in true_body]
 
 
-def _quote(widgets: list[Widget]) -> str:
+def quoted(widgets: list[Widget]) -> str:
+    """The widgets' texts, shortened, for a message."""
     return listed([w.text for w in widgets], limit=2, width=60, empty="")

@@ -110,3 +110,11 @@ def test_a_news_ticker_is_a_related_rail_not_a_cookie_box():
     )
     widgets = {w.text: w.kind for w in page_widgets(make_fixture(page).page)}
     assert widgets["Thousands march again against the new toll road"] == "related"
+
+
+def test_a_sponsored_label_and_a_sponsored_widget_make_one_finding():
+    found = run_checks(make_fixture(PAGE), Extraction(body=f"{STORY}\n\nSponsored\n\n{SPONSORED}"),
+                       fields=frozenset({"body"}))  # fmt: skip
+    [finding] = [f for f in found if f.check == "body.sponsored_leak"]
+    assert finding.actual == [SPONSORED]
+    assert finding.evidence.endswith("sponsored markers in the body: 'Sponsored'")
