@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.metadata
-
 import pytest
 from lxml import html as lxml_html
 
 from harness import check, load_fixtures
 from harness.core import bundled_cassettes, contains, fold
+from tests.bundled import assert_known_mistake
 
 KSL = "ksltv/north-korean-troops-russia"
 FIXTURES = load_fixtures([bundled_cassettes()])
@@ -64,14 +63,7 @@ KNOWN_MISTAKES = [
 
 @pytest.mark.parametrize(("extractor", "seen_in", "check_id", "mistake"), KNOWN_MISTAKES)
 def test_documented_mistakes_on_the_ksl_page(extractor, seen_in, check_id, mistake):
-    pytest.importorskip({"newspaper4k": "newspaper"}.get(extractor, extractor))
-    version = importlib.metadata.version(extractor)
-    report = check([bundled_cassettes() / "ksltv"], [extractor], clock_check=False)
-    found = {(f.fixture, f.check) for f in report.findings}
-    assert ("north-korean-troops-russia", check_id) in found, (
-        f"{extractor} {version} no longer {mistake} on the KSL fixture (it did in {seen_in}), "
-        f"so {check_id} did not fire. If the extractor fixed it, update KNOWN_MISTAKES and the README."
-    )
+    assert_known_mistake(extractor, seen_in, KSL, check_id, mistake)
 
 
 def test_the_goose3_decoy_names_the_teaser_time():

@@ -8,12 +8,11 @@ day in its URL.
 
 from __future__ import annotations
 
-import importlib.metadata
-
 import pytest
 
 from harness import check
 from harness.core import bundled_cassettes
+from tests.bundled import assert_known_mistake
 
 NALON = "lavozdelnalon/temporal-nalon-desborda-sotiello"
 MODIFIED_CHECKS = {"date.modified_missing", "date.modified_wrong", "date.modified_as_published"}
@@ -37,16 +36,7 @@ KNOWN_MISTAKES = [
 
 @pytest.mark.parametrize(("extractor", "seen_in", "fixture", "check_id", "mistake"), KNOWN_MISTAKES)
 def test_documented_modified_mistakes(extractor, seen_in, fixture, check_id, mistake):
-    pytest.importorskip({"news-please": "newsplease"}.get(extractor, extractor))
-    version = importlib.metadata.version(extractor)
-    site, name = fixture.split("/")
-    report = check([bundled_cassettes() / site], [extractor], clock_check=False)
-    assert report.problems == []
-    found = {(f.fixture, f.check) for f in report.findings if f.extractor == extractor}
-    assert (name, check_id) in found, (
-        f"{extractor} {version} no longer {mistake} on {fixture} (it did in {seen_in}), so {check_id} "
-        "did not fire. If the extractor fixed it, update KNOWN_MISTAKES here and the README."
-    )
+    assert_known_mistake(extractor, seen_in, fixture, check_id, mistake)
 
 
 def test_the_nalon_page_has_no_modified_finding_for_the_oracle_or_the_metadata_baseline():

@@ -14,7 +14,7 @@ import pytest
 
 from harness import check
 from harness.core import bundled_cassettes
-from harness.extractors.builtin import BUILTINS
+from tests.bundled import assert_known_mistake
 
 CEDAR = "cedarvalleycourier/lincoln-elementary-closure"
 HARBOURSIDE = "harboursidereview/sydney-office-vacancies-30-year-high"
@@ -38,16 +38,7 @@ KNOWN_MISTAKES = [
 
 @pytest.mark.parametrize(("extractor", "seen_in", "fixture", "check_id", "mistake"), KNOWN_MISTAKES)
 def test_documented_paywall_mistakes(extractor, seen_in, fixture, check_id, mistake):
-    pytest.importorskip(MODULES.get(extractor, extractor))
-    version = next(info for info in BUILTINS.values() if info.name == extractor).version()
-    site, name = fixture.split("/")
-    report = check([bundled_cassettes() / site], [extractor], clock_check=False)
-    assert report.problems == []
-    found = {(f.fixture, f.check) for f in report.findings if f.extractor == extractor}
-    assert (name, check_id) in found, (
-        f"{extractor} {version} no longer {mistake} on {fixture} (it did in {seen_in}), so {check_id} "
-        "did not fire. If the extractor fixed it, update KNOWN_MISTAKES here and the README."
-    )
+    assert_known_mistake(extractor, seen_in, fixture, check_id, mistake)
 
 
 def test_the_paywall_text_finding_names_the_walls_lines():

@@ -5,13 +5,12 @@ summary sits above its posts), and a perfect extractor that does none of it."""
 
 from __future__ import annotations
 
-import importlib.metadata
-import importlib.util
-
 import pytest
 
 from harness import check
 from harness.core import bundled_cassettes
+from harness.extractors import registry
+from tests.bundled import assert_known_mistake
 
 STRUCTURE = {"body.truncated", "body.order", "body.headings_missing"}
 BRACKENFORD = "brackenfordecho/route-42-bus-withdrawn"
@@ -38,23 +37,9 @@ KNOWN_MISTAKES = [
 ]  # fmt: skip
 
 
-def _module(extractor: str) -> str:
-    return {"newspaper4k": "newspaper", "news-please": "newsplease", "readability-lxml": "readability"}.get(
-        extractor, extractor
-    )
-
-
 @pytest.mark.parametrize(("extractor", "seen_in", "check_id", "fixture", "mistake"), KNOWN_MISTAKES)
 def test_documented_structure_mistakes(extractor, seen_in, check_id, fixture, mistake):
-    pytest.importorskip(_module(extractor))
-    version = importlib.metadata.version(extractor)
-    site = fixture.split("/")[0]
-    report = check([bundled_cassettes() / site], [extractor], clock_check=False)
-    found = {(f"{site}/{f.fixture}" if "/" not in f.fixture else f.fixture, f.check) for f in report.findings}
-    assert (fixture, check_id) in found, (
-        f"{extractor} {version} no longer {mistake} on {fixture} (it did in {seen_in}), so {check_id} did not "
-        "fire. If the extractor fixed it, update KNOWN_MISTAKES here and the README."
-    )
+    assert_known_mistake(extractor, seen_in, fixture, check_id, mistake)
 
 
 def test_newspaper4k_is_cut_at_the_newsletter_box_and_the_finding_says_so():
@@ -76,7 +61,8 @@ def test_newspaper4k_is_cut_at_the_newsletter_box_and_the_finding_says_so():
 
 def test_the_split_page_is_whole_for_the_extractors_that_read_both_blocks():
     # The layout is no trap: the extractors that join sibling text blocks get the whole story.
-    wanted = [e for e in ("trafilatura", "goose3", "readability-lxml") if importlib.util.find_spec(_module(e))]
+    installed = {info.name for info in registry().installed()}
+    wanted = [e for e in ("trafilatura", "goose3", "readability-lxml") if e in installed]
     if not wanted:
         pytest.skip("none of trafilatura, goose3, readability-lxml is installed")
     report = check([bundled_cassettes() / "brackenfordecho"], wanted, clock_check=False)
