@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -57,3 +58,16 @@ def _write(writer: WARCWriter, record: Any) -> None:
     stream = getattr(record, "raw_stream", None)
     if stream is not None:
         stream.close()
+
+
+def page_of(fixture: Any) -> Response:
+    """A bundled fixture's page as a response record."""
+    return Response(fixture.page.url, fixture.page.html.encode())
+
+
+def write_truths(archive: Path, fixtures: list[Any]) -> None:
+    """The fixtures' truths as the archive's sidecar, one line each, keyed by URL."""
+    from harness.fixtures.warc import sidecar_of
+
+    lines = [{**dict(f.expectation.raw), "url": f.page.url} for f in fixtures]
+    sidecar_of(archive).write_text("".join(json.dumps(line) + "\n" for line in lines))

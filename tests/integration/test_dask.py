@@ -17,13 +17,12 @@ pytest.importorskip("trafilatura")
 
 from harness.core import bundled_cassettes
 from harness.fixtures import load_fixtures
-from harness.fixtures.warc import sidecar_of
 from harness.running import ATTEMPTS, ShardError, check
 from harness.scoring import score
 from harness.shells.cli import main
 from harness.testing import parse_config
 from tests.dask_plugins import KILLS
-from tests.warcs import Response, write_warc
+from tests.warcs import Response, page_of, write_truths, write_warc
 
 KILLER = "tests.dask_plugins:kills_its_worker"
 EXTRACTORS = ["trafilatura", KILLER]
@@ -176,12 +175,11 @@ def crawl(tmp_path_factory):
     path = tmp_path_factory.mktemp("warc") / "crawl.warc.gz"
     pages = FIXTURES[:8]
     write_warc(path, [
-        *(Response(f.page.url, f.page.html.encode()) for f in pages[:4]),
+        *map(page_of, pages[:4]),
         Response("https://img.example/a.png", b"\x89PNG", content_type="image/png"),
-        *(Response(f.page.url, f.page.html.encode()) for f in pages[4:]),
+        *map(page_of, pages[4:]),
     ])  # fmt: skip
-    lines = [{**dict(f.expectation.raw), "url": f.page.url} for f in pages[:5]]
-    sidecar_of(path).write_text("".join(json.dumps(line) + "\n" for line in lines))
+    write_truths(path, pages[:5])
     return path
 
 

@@ -11,9 +11,8 @@ pytest.importorskip("warcio")
 
 from harness.core import bundled_cassettes
 from harness.fixtures import load_fixtures
-from harness.fixtures.warc import sidecar_of
 from harness.shells.cli import main
-from tests.warcs import Response, write_warc
+from tests.warcs import Response, page_of, write_truths, write_warc
 
 PAGES = load_fixtures([bundled_cassettes()]).fixtures[:5]
 
@@ -21,13 +20,9 @@ PAGES = load_fixtures([bundled_cassettes()]).fixtures[:5]
 @pytest.fixture
 def crawl(tmp_path):
     path = tmp_path / "crawl.warc.gz"
-    write_warc(path, [
-        *(Response(f.page.url, f.page.html.encode()) for f in PAGES),
-        Response("https://img.example/a.png", b"\x89PNG", content_type="image/png"),
-    ])  # fmt: skip
-    # Truth for two of the five pages, keyed by URL.
-    lines = [{**dict(f.expectation.raw), "url": f.page.url} for f in PAGES[:2]]
-    sidecar_of(path).write_text("".join(json.dumps(line) + "\n" for line in lines))
+    image = Response("https://img.example/a.png", b"\x89PNG", content_type="image/png")
+    write_warc(path, [*map(page_of, PAGES), image])
+    write_truths(path, PAGES[:2])  # truth for two of the five pages, keyed by URL
     return path
 
 
