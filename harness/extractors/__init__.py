@@ -4,6 +4,7 @@ turning what a plugin returns into an :class:`~harness.core.Extraction`, and sav
 from __future__ import annotations
 
 from .fieldmap import BUILTIN_MAPS, MAPPED_FIELDS, FieldMap, MappedItem, map_for, parse_field_map
+from .guard import untouched
 from .normalize import LANGUAGE, normalize
 from .predictions import load_predictions
 from .registry import (
@@ -35,4 +36,5 @@ __all__ = [
     "parse_field_map",
     "registry",
     "resolve",
+    "untouched",
 ]

@@ -343,7 +343,7 @@ def _loaded(blob: bytes, token: str) -> list[LoadedExtractor]:
     whose import changes the harness (as the client's registry does: this process grades)."""
     import pickle
 
-    from ..extractors.guard import untouched
+    from ..extractors import untouched
 
     if token not in _LOADED:
         with untouched("the extractors sent to this Dask worker"):
