@@ -34,13 +34,20 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Runs the CLI in a child and prints its own peak RSS (kB) on stderr's last line, whatever the exit.
+#: Linux's VmHWM, not getrusage: ru_maxrss survives exec, so a child started by a parent holding the
+#: generated pages would report the parent's peak as its own.
 _CLIENT = """
 import resource, sys
 from harness.shells.cli import main
 try:
     main(sys.argv[1:], standalone_mode=False)
 finally:
-    print("peak_rss_kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+    try:
+        with open("/proc/self/status") as status:
+            peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+    except OSError:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print("peak_rss_kb", peak, file=sys.stderr)
 """
 
 

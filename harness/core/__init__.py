@@ -43,6 +43,7 @@ from .jsonld import (
     nodes,
     type_names,
 )
+from .memory import release_freed
 from .model import (
     SEVERITIES,
     WIRE_HEADERS,
@@ -119,6 +120,7 @@ __all__ = [
     "printable",
     "printable_lines",
     "quoted",
+    "release_freed",
     "report_refused",
     "schema",
     "schema_errors",

@@ -15,6 +15,8 @@ from ..scoring import LOWER_IS_BETTER
 from .plural import count
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from rich.console import RenderableType
 
     from ..scoring import Estimate, ExtractorScore, ScoreReport
@@ -23,6 +25,7 @@ __all__ = [
     "COLUMNS",
     "Column",
     "cell",
+    "json_chunks",
     "ordered",
     "render_compare",
     "render_json",
@@ -252,7 +255,21 @@ def render_markdown(report: ScoreReport) -> str:
 
 def render_json(report: ScoreReport) -> str:
     """The report as JSON (schemas/score.schema.json)."""
-    return json.dumps(report.to_dict(), indent=1, ensure_ascii=False, default=str)
+    return "".join(json_chunks(report))
+
+
+def json_chunks(report: ScoreReport) -> Iterator[str]:
+    """:func:`render_json` a piece at a time: the figures, then one page's detail at a time, read from the
+    spool as it is written out, so a report of a million pages never sits whole in memory."""
+    head = json.dumps(report.to_dict(pages=False), indent=1, ensure_ascii=False, default=str)
+    yield head[: -len("\n}")] + ',\n "page_results": ['
+    number = -1
+    for number, detail in enumerate(report.page_details()):
+        text = json.dumps(detail, indent=1, ensure_ascii=False, default=str)
+        # Nested two levels deep, as json.dumps indents it inside the whole report (a JSON string never
+        # holds a raw newline, so every newline here is the layout's).
+        yield ("," if number else "") + "\n  " + text.replace("\n", "\n  ")
+    yield "]\n}" if number < 0 else "\n ]\n}"
 
 
 def render_compare(report: ScoreReport, base: str, head: str) -> str:

@@ -16,6 +16,7 @@ from ..core import (
     SkippedInput,
     UsageError,
     bundled_cassettes,
+    release_freed,
 )
 from ..extractors import LoadedExtractor, registry, resolve
 from ..fixtures import discover, expectation_path, iter_fixtures, open_corpus, seal
@@ -261,6 +262,8 @@ def check(
     for count, outcome in enumerate(outcomes, 1):
         if progress is not None:
             progress(count, total)
+        if count % 1000 == 0:
+            release_freed()
         if outcome.problem is not None:  # a corpus page that could not be loaded, or a shard given up
             # A shard the cluster gave up on sends its one error with each of its pages, in a row.
             if not report.problems or report.problems[-1] is not outcome.problem:

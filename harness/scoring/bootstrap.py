@@ -149,9 +149,12 @@ def _f1(precision: Any, recall: Any) -> Any:
     return 2 * precision * recall / total
 
 
-#: Resamples drawn at a time: the weights of one chunk are CHUNK × pages numbers,
-#: so memory stays flat in corpus size (the whole matrix for 10,000 pages would be 80 MB).
+#: Resamples drawn at a time: the weights of one chunk are CHUNK × pages numbers (the whole matrix
+#: for 10,000 pages would be 80 MB).
 CHUNK = 50
+#: At most this many weights at a time, so that a chunk's arrays stay a few MB however many pages:
+#: a corpus over CELLS / CHUNK pages draws fewer resamples at a time, from the same stream of numbers.
+CELLS = 200_000
 
 
 def weight_chunks(pages: int, resamples: int, seed: int) -> Iterator[np.ndarray]:
@@ -163,8 +166,9 @@ def weight_chunks(pages: int, resamples: int, seed: int) -> Iterator[np.ndarray]
     import numpy as np
 
     rng = np.random.default_rng(seed)
-    for first in range(0, resamples, CHUNK):
-        rows = min(CHUNK, resamples - first)
+    step = max(1, min(CHUNK, CELLS // max(pages, 1)))
+    for first in range(0, resamples, step):
+        rows = min(step, resamples - first)
         if pages == 0:
             yield np.zeros((rows, 0))
             continue
@@ -173,13 +177,18 @@ def weight_chunks(pages: int, resamples: int, seed: int) -> Iterator[np.ndarray]
         yield np.bincount(flat, minlength=rows * pages).reshape(rows, pages).astype(float)
 
 
+def _view(values: array[float]) -> np.ndarray:
+    import numpy as np
+
+    return np.frombuffer(values, dtype=float) if len(values) else np.zeros(0)
+
+
 def _samples(sides: Sequence[Terms], pages: int, resamples: int, seed: int) -> list[dict[str, np.ndarray]]:
     """Each ratio metric over the bootstrap resamples, for each side (one or two score lists)."""
     import numpy as np
 
-    arrays = [
-        {name: (np.asarray(num, dtype=float), np.asarray(den, dtype=float)) for name, (num, den) in terms.items()}
-        for terms in sides
+    arrays = [  # views of the packed doubles, not copies
+        {name: (_view(num), _view(den)) for name, (num, den) in terms.items()} for terms in sides
     ]
     collected: list[dict[str, list[np.ndarray]]] = [{name: [] for name in a} for a in arrays]
     for weights in weight_chunks(pages, resamples, seed):

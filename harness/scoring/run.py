@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..core import FixtureError, HarnessError, SkippedInput, UsageError, bundled_cassettes
+from ..core import FixtureError, HarnessError, SkippedInput, UsageError, bundled_cassettes, release_freed
 from ..extractors import load_predictions
 from ..fixtures import open_corpus, seal, without_truth
 from ..running import (
@@ -159,6 +159,10 @@ class ScoreReport:
             self.spool = None
 
 
+#: Pages between two returns of freed memory to the system (see :func:`harness.core.release_freed`).
+RELEASE_EVERY = 1000
+
+
 def score(
     paths: Sequence[str | os.PathLike[str]] | None = None,
     extractors: Sequence[str | LoadedExtractor] | None = None,
@@ -267,6 +271,8 @@ def score(
                         uncovered[extractor.name] = uncovered.get(extractor.name, 0) + 1
                 report.locations.append(locations)
                 done += 1
+                if done % RELEASE_EVERY == 0:
+                    release_freed()
                 if progress is not None:
                     progress(done, total)
     except BaseException:  # interrupted (Ctrl-C, SIGTERM) or failed: no spool left in the temp folder

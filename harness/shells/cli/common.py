@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from ...core import HarnessError
     from ...extractors import FieldMap, LoadedExtractor
@@ -116,12 +117,16 @@ def emit_report(
         emit(plain(), output)
 
 
-def emit(text: str, output: str | None) -> None:
-    """Print a report, or write it to ``output`` with exactly the bytes stdout would have got."""
+def emit(text: str | Iterable[str], output: str | None) -> None:
+    """Print a report (a string, or its pieces in order), or write it to ``output`` with exactly the bytes
+    stdout would have got."""
+    pieces = [text] if isinstance(text, str) else text
     if output is None:
-        click.echo(text)
+        for piece in pieces:
+            click.echo(piece, nl=False)
+        click.echo()
     else:
-        write(output, text + "\n")
+        write(output, itertools.chain(pieces, ["\n"]))
 
 
 def fields_option() -> Callable[[Any], Any]:
@@ -250,7 +255,7 @@ def fail(error: HarnessError | str) -> NoReturn:
     sys.exit(USAGE)
 
 
-def write(path: str, text: str) -> None:
+def write(path: str, text: str | Iterable[str]) -> None:
     """Write a report file atomically and say so on stderr."""
     from ...fixtures import write_atomic
 

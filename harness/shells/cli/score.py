@@ -203,12 +203,12 @@ def score_command(
                 lambda width, colour: render.render_terminal(report, width=width, colour=colour) + comparison,
             )
         else:
-            renderers = {"json": render.render_json, "markdown": render.render_markdown, "html": score_html.render_html}
+            renderers = {"json": render.json_chunks, "markdown": render.render_markdown, "html": score_html.render_html}
             emit(renderers[fmt](report), output)
             if compare:
                 click.echo(render.render_compare(report, *compare), err=True)
         if json_path:
-            write(json_path, render.render_json(report))
+            write(json_path, render.json_chunks(report))
         if markdown_path:
             write(markdown_path, render.render_markdown(report))
         if html_path:

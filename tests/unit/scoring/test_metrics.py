@@ -109,3 +109,21 @@ def test_paired_difference_sees_a_real_improvement():
     diff = paired_difference(base, head)["title.accuracy"]
     assert diff["difference"] == pytest.approx(0.5)
     assert diff["low"] > 0
+
+
+def test_a_large_corpus_draws_the_same_weights_in_smaller_chunks():
+    import importlib
+
+    import numpy as np
+
+    module = importlib.import_module("harness.scoring.bootstrap")  # the package's `bootstrap` is the function
+
+    pages = module.CELLS // module.CHUNK * 3  # three times the pages a full chunk allows
+    chunks = list(module.weight_chunks(pages, 40, seed=3))
+    assert all(chunk.size <= module.CELLS for chunk in chunks), "a chunk's weights are bounded whatever the corpus"
+    assert sum(len(chunk) for chunk in chunks) == 40
+    # The same draws as one chunk of every resample would give: the figures do not depend on the chunking.
+    rng = np.random.default_rng(3)
+    draws = rng.integers(0, pages, size=(40, pages))
+    whole = np.stack([np.bincount(row, minlength=pages) for row in draws]).astype(float)
+    assert np.array_equal(np.concatenate(chunks), whole)
