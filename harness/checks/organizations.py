@@ -17,13 +17,14 @@ in Valencia"), or several of them joined ("Le Figaro et AFP").
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..core import fold, name_key
-from .page import page_facts
+from .page import html_facts
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -289,14 +290,23 @@ def organizations_of(fixture: Fixture) -> Organizations:
     """The organizations ``fixture``'s page credits or is: the truth's organizations and site name, the
     page's publisher (whole and in parts), the known agencies and desks, and the page's own host."""
     truth = fixture.expectation
-    host = (urlsplit(fixture.page.url).hostname or "").removeprefix("www.")
+    return _page_organizations(fixture.page.html, fixture.page.url, truth.authors, truth.organizations, truth.site_name)
+
+
+@functools.lru_cache(maxsize=32)
+def _page_organizations(
+    html: str, url: str, authors: tuple[str, ...], organizations: tuple[str, ...], site_name: str | None
+) -> Organizations:
+    """:func:`organizations_of` by what it reads, so that a page is read once, not once per extractor
+    graded on it (the result is frozen and shared: :meth:`Organizations.crediting` copies)."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
     hosts = [host, host.split(".", 1)[1]] if host.count(".") >= 2 else [host] if host else []
-    facts = page_facts(fixture.page)
+    facts = html_facts(html)
     # A blog's "© 2024 Jane Roe" names its author: a holder the truth lists as an author is left to
     # the truth, so that a person is never made an organization by owning the page.
-    authors = {org_key(a) for a in truth.authors}
-    holders = [s for s in facts.copyright_holders if org_key(s.value) not in authors]
-    return _organizations(facts.publishers, truth.organizations, truth.site_name, hosts, holders)
+    keys = {org_key(a) for a in authors}
+    holders = [s for s in facts.copyright_holders if org_key(s.value) not in keys]
+    return _organizations(facts.publishers, organizations, site_name, hosts, holders)
 
 
 def organization_reason(
@@ -324,8 +334,8 @@ def _organizations(
         _name(named, stated.value, _publisher_reason(stated))
     if site_name:
         _name(named, site_name, f"it is the site's name (site_name {site_name!r})")
-    for known in KNOWN_ORGANIZATIONS:
-        _name(named, known, "it is a news agency or network")
+    for key in _KNOWN_KEYS:
+        named.setdefault(key, "it is a news agency or network")
     for stated in publishers:
         for part in _publisher_parts(stated.value):
             _name(named, part, _publisher_reason(stated))
@@ -339,6 +349,11 @@ def _organizations(
         for initials in _initials(name):
             _name(named, initials, f"it is the initials of the page's publisher ({name!r})")
     return Organizations(named)
+
+
+#: The :func:`org_key` of each known organization long enough to be named, in the set's own order
+#: (computed once: the names are the same on every page).
+_KNOWN_KEYS = tuple(key for key in map(org_key, KNOWN_ORGANIZATIONS) if len(key) >= 2)
 
 
 def _name(named: dict[str, str], name: str, reason: str) -> None:

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..core import Page
     from .organizations import Organizations
 
-__all__ = ["PageFacts", "PageText", "Stated", "html_tree", "page_facts", "page_tree", "search_key"]
+__all__ = ["PageFacts", "PageText", "Stated", "html_facts", "html_tree", "page_facts", "page_tree", "search_key"]
 
 #: <meta> properties and names read, by what they state (the dates are read by core's stated_dates).
 _META = {
@@ -108,6 +108,11 @@ def page_tree(page: Page) -> Any:
     """The page's parsed tree (lxml), parsed once per page and shared by the checks that walk
     elements; None for an empty page. Read it, never change it: the next check gets the same tree."""
     return html_tree(page.html)
+
+
+def html_facts(html: str) -> PageFacts:
+    """:func:`page_facts` by the page's HTML (for rules cached by the HTML themselves)."""
+    return _facts(html)
 
 
 @functools.lru_cache(maxsize=8)

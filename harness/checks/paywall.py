@@ -29,6 +29,8 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
+import lxml.etree
+
 from ..core import contains, fold, listed, tokens, tree_text
 from .page import page_tree
 
@@ -112,6 +114,8 @@ _WALL_MARK = re.compile(
     r"pay-?wall(?!ed)|reg-?wall|registration-?wall|subscri(be|ption)-?wall|paid-?barrier|tp-modal|tp-container",
     re.IGNORECASE,
 )
+#: Every class and id value of an element under the root (itself included), as plain strings.
+_CLASSES_AND_IDS = lxml.etree.XPath("descendant-or-self::*/@class | descendant-or-self::*/@id", smart_strings=False)
 #: A marked element with more text than this is the article under the wall, not the wall.
 _WALL_LIMIT = 1500
 #: Words of a wall's own lines: a subscription, a log-in, an offer, a price. A line of a marked element
@@ -143,6 +147,10 @@ def _wall_lines(html: str, root: Any) -> tuple[str, ...]:
 
     ``html`` keys the cache (a page is graded once per extractor); ``root`` is its shared tree.
     """
+    # Most pages have no wall: their class and id values, read in C and searched at once, say so without
+    # a walk over every element (a match never spans the space between two values: the mark has none).
+    if not _WALL_MARK.search(" ".join(_CLASSES_AND_IDS(root))):
+        return ()
     found: dict[str, None] = {}
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in ("html", "body", "head", "script", "style"):

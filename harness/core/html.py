@@ -160,10 +160,69 @@ def html_to_text(html: str) -> str:
 
 
 def tree_text(root: HtmlElement | None) -> str:
-    """:func:`html_to_text` of a page already parsed (the tree is read, never changed)."""
+    """:func:`html_to_text` of a page already parsed (the tree is read, never changed).
+
+    The walk above is the rule; :data:`_TEXT` is its fast form, run in libxslt
+    over the tree in C (a Python walk is most of the cost of reading a page:
+    issue 16), and gives the same text. The walk runs instead where the fast
+    form cannot follow it: a root that is not an element, and a carriage
+    return inside a ``<pre>`` (only a character reference leaves one in the
+    tree: the parser turns the raw ones into newlines), which the walk turns
+    into a line break by itself.
+    """
     if root is None:
         return ""
+    if isinstance(root.tag, str):
+        # The stylesheet reads the element without its tail; the walk reads the tail as text outside <pre>.
+        marked = str(_TEXT(root)) + (root.tail or "").replace("\n", " ").replace("\r", " ")
+        if "\r" not in marked:
+            return _paragraphs(marked)
     out = _Paragraphs()
     _walk(root, out, in_pre=False)
     out.flush()
     return "\n\n".join(out.paragraphs)
+
+
+def _paragraphs(marked: str) -> str:
+    """The text :data:`_TEXT` marked up (a newline for each line break, two for each paragraph's end),
+    as :class:`_Paragraphs` gives it: each line's whitespace folded, paragraphs one blank line apart."""
+    text = "\n".join(" ".join(line.split()) for line in marked.split("\n"))
+    return _BLANK_LINES.sub("\n\n", text.strip("\n"))
+
+
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def _stylesheet() -> lxml.etree.XSLT:
+    """:func:`_walk` as XSLT: each block ends the paragraph before and after it (two newlines), a
+    ``<br>`` is a newline, a table cell is followed by a space, the dropped elements give nothing.
+    Outside a ``<pre>`` a newline or carriage return in the text is a space (the walk folds it);
+    inside (mode ``pre``) a newline is a line break. What is left (whitespace folded, paragraphs
+    split) :func:`_paragraphs` does."""
+    blocks = "|".join(sorted(_BLOCKS - {"pre"}))
+    dropped = "|".join(sorted(_DROPPED))
+    cells = "|".join(sorted(_CELLS))
+    rules = []
+    for mode in ("", ' mode="pre"'):
+        rules += [
+            f'<xsl:template match="{dropped}"{mode}/>',
+            f'<xsl:template match="br"{mode}><xsl:text>&#10;</xsl:text></xsl:template>',
+            f'<xsl:template match="{blocks}"{mode}><xsl:text>&#10;&#10;</xsl:text>'
+            f"<xsl:apply-templates{mode}/><xsl:text>&#10;&#10;</xsl:text></xsl:template>",
+            f'<xsl:template match="pre"{mode}><xsl:text>&#10;&#10;</xsl:text>'
+            '<xsl:apply-templates mode="pre"/><xsl:text>&#10;&#10;</xsl:text></xsl:template>',
+            f'<xsl:template match="{cells}"{mode}><xsl:apply-templates{mode}/><xsl:text> </xsl:text></xsl:template>',
+        ]
+    stylesheet = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+        <xsl:output method="text" encoding="utf-8"/>
+        <xsl:template match="/"><xsl:apply-templates select="*"/></xsl:template>
+        {"".join(rules)}
+        <xsl:template match="*" mode="pre"><xsl:apply-templates mode="pre"/></xsl:template>
+        <xsl:template match="text()"><xsl:value-of select="translate(., '&#10;&#13;', '  ')"/></xsl:template>
+        <xsl:template match="text()" mode="pre"><xsl:value-of select="."/></xsl:template>
+    </xsl:stylesheet>"""
+    return lxml.etree.XSLT(lxml.etree.fromstring(stylesheet), access_control=lxml.etree.XSLTAccessControl.DENY_ALL)
+
+
+#: The page's text marked up for :func:`_paragraphs`, made in one pass in C.
+_TEXT = _stylesheet()
