@@ -176,7 +176,7 @@ def _marked_lines(page: Page, body: str) -> list[str]:
     walls = _wall_lines(page.html, root)
     if not walls:
         return []
-    lines = {fold(line) for line in body.split("\n")}
+    lines = dict.fromkeys(fold(line) for line in body.split("\n"))  # in the body's order: the message's
     folded = fold(body)
     found = [wall for wall in walls if wall in lines or (len(wall) >= _WALL_SHORT and wall in folded)]
     # A body line cut out of a wall's line (an extractor that split it at a link) is the wall's too.

@@ -124,6 +124,20 @@ def test_a_piece_of_a_wall_line_cut_at_a_link_is_the_walls_too():
     assert finding.actual == ["Für 0,99 € können Sie diesen Artikel"]
 
 
+def test_pieces_of_a_wall_line_are_named_in_the_bodys_order_whatever_the_hash_seed():
+    pieces = [
+        "Für 0,99 € können Sie diesen Artikel",
+        "sofort und ohne Abo im Konto freischalten,",
+        "danach lesen Sie alle Beiträge weiter,",
+        "der Zugang bleibt jederzeit kündbar,",
+        "und Ihr Angebot gilt einen ganzen Monat.",
+    ]
+    page = WALL.replace("Für 0,99 € können Sie diesen Artikel erwerben.", " ".join(pieces))
+    shuffled = [pieces[3], pieces[0], pieces[4], pieces[2], pieces[1]]  # never the wall's line whole
+    [finding] = findings("\n".join([BODY, *shuffled]), page, must_not_contain=[])
+    assert finding.actual == shuffled  # not a set's order, which changes with PYTHONHASHSEED
+
+
 def test_lines_of_a_paywall_element_without_a_walls_words_are_not_judged():
     # "Unser Team wünscht Ihnen viel Freude." names no subscription, log-in, offer or price.
     assert findings(f"{BODY}\n\nUnser Team wünscht Ihnen viel Freude.", WALL, must_not_contain=[]) == []
