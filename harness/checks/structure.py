@@ -133,6 +133,17 @@ class _True:
     text: str
     folded: str
     tokens: tuple[str, ...]
+    #: Its 4-token shingles in order (none under four tokens).
+    shingles: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class _TrueBody:
+    """The true body's paragraphs, and every shingle they hold: the body's shingles outside it are never looked
+    up, so placing paragraphs indexes only the body's shingles inside it."""
+
+    paragraphs: tuple[_True, ...]
+    shingles: frozenset[tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -166,14 +177,20 @@ def _paragraphs(body: str) -> list[str]:
     return [p.strip() for p in _PARAGRAPH_BREAK.split(body) if p.strip()]
 
 
+def _shingles(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """The 4-token shingles of ``words`` in order, as :func:`_place` looks them up."""
+    return tuple(zip(words, words[1:], words[2:], words[3:], strict=False))
+
+
 @functools.lru_cache(maxsize=8)
-def _true_paragraphs(body: str) -> tuple[_True, ...]:
-    """The true body's paragraphs (split at blank lines), each folded and in tokens."""
+def _true_paragraphs(body: str) -> _TrueBody:
+    """The true body's paragraphs (split at blank lines), each folded, in tokens and in shingles."""
     out = []
     for paragraph in _paragraphs(body):
         folded = _fold(paragraph)
-        out.append(_True(paragraph, folded, tuple(_tokens(folded))))
-    return tuple(out)
+        own = tuple(_tokens(folded))
+        out.append(_True(paragraph, folded, own, _shingles(own)))
+    return _TrueBody(tuple(out), frozenset(itertools.chain.from_iterable(p.shingles for p in out)))
 
 
 def _in_order(body: str, paragraphs: Sequence[_True]) -> bool:
@@ -188,24 +205,28 @@ def _in_order(body: str, paragraphs: Sequence[_True]) -> bool:
     return True
 
 
-def _place(paragraphs: Sequence[_True], body: str) -> list[_Paragraph]:
+def _place(truth: _TrueBody, body: str) -> list[_Paragraph]:
     """Each true paragraph's found shingles and its places in the body."""
     words = tokens(fold(body))
+    wanted = truth.shingles
     index: dict[tuple[str, ...], list[int]] = {}
-    for at in range(len(words) - 3):
-        index.setdefault(tuple(words[at : at + 4]), []).append(at)
-    joined = f" {' '.join(words)} "
+    for at, shingle in enumerate(_shingles(words)):
+        if shingle in wanted:  # only true shingles are ever looked up
+            index.setdefault(shingle, []).append(at)
+    joined = None
     placed = []
-    for number, paragraph in enumerate(paragraphs):
+    for number, paragraph in enumerate(truth.paragraphs):
         own = paragraph.tokens
         if len(own) < 4:  # one shorter shingle, as the metric counts it: found as a token run
+            if joined is None:
+                joined = f" {' '.join(words)} "
             hit = bool(own) and f" {' '.join(own)} " in joined
             placed.append(_Paragraph(number, paragraph.text, paragraph.folded, len(own), 1, int(hit)))
             continue
         found = 0
         votes: dict[int, int] = {}
-        for offset in range(len(own) - 3):
-            where = index.get(own[offset : offset + 4])
+        for offset, shingle in enumerate(paragraph.shingles):
+            where = index.get(shingle)
             if where:
                 found += 1
                 if len(where) <= _COMMON:
@@ -223,12 +244,12 @@ def check_structure(ctx: CheckContext) -> Iterator[Finding]:
     body = ctx.extraction.body or ""
     if not body or not truth.knows("body") or not truth.body:
         return
-    paragraphs = _true_paragraphs(truth.body)
-    if len(paragraphs) < int(ctx.option("body_structure_min_paragraphs", DEFAULT_MIN_PARAGRAPHS)):
+    true_body = _true_paragraphs(truth.body)
+    if len(true_body.paragraphs) < int(ctx.option("body_structure_min_paragraphs", DEFAULT_MIN_PARAGRAPHS)):
         return
-    if _in_order(body, paragraphs):  # the common case: nothing missing, nothing moved
+    if _in_order(body, true_body.paragraphs):  # the common case: nothing missing, nothing moved
         return
-    placed = _place(paragraphs, body)
+    placed = _place(true_body, body)
     truncated = _truncation(ctx, placed)
     if truncated is not None:
         yield truncated
