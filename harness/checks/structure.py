@@ -314,6 +314,57 @@ def _own_text(element: Any) -> str:
     return " ".join(parts)
 
 
+@functools.lru_cache(maxsize=2)
+def _text_keys(root: Any) -> tuple[str, dict[Any, tuple[int, int, int, int]]]:
+    """The page's text in :func:`_key` form, every piece in the order :func:`_own_text` reads them, and where
+    each element's own text lies in it.
+
+    ``_own_text`` reads an element's text, then its tail, then its descendants (each with its tail), so an
+    element's own text is ``keys[start:tail]`` and ``keys[after_tail:end]``: its tail, between them, is its
+    parent's. Worked out once per tree, so finding an element by its text reads the page once, not once per
+    level of its depth. The pieces can be keyed one by one because ``_own_text`` joins them with a space,
+    which neither NFKC composes across nor the key keeps. Cached by the tree itself (an element hashes by
+    identity), and small: it holds every element of the page.
+    """
+    pieces: list[str] = []
+    spans: dict[Any, tuple[int, int, int, int]] = {}
+    at = 0
+
+    def add(text: str) -> None:
+        nonlocal at
+        pieces.append(_key(text))
+        at += len(pieces[-1])
+
+    # (node, None) opens a node, (node, (start, tail, after_tail)) closes it: no recursion, however deep the page.
+    stack: list[tuple[Any, tuple[int, int, int] | None]] = [(root, None)]
+    while stack:
+        node, opened = stack.pop()
+        if opened is not None:
+            spans[node] = (*opened, at)
+            continue
+        start = at
+        if isinstance(node.tag, str) and node.tag not in _SKIPPED_TAGS and node.text:
+            add(node.text)
+        tail = at
+        if node is not root and node.tail:
+            add(node.tail)
+        stack.append((node, (start, tail, at)))
+        stack.extend((child, None) for child in reversed(node))
+    return "".join(pieces), spans
+
+
+def _holds(root: Any, element: Any, probe: str) -> bool:
+    """Whether ``probe`` is in ``_key(_own_text(element))``, ``element`` being in the tree ``root``."""
+    keys, spans = _text_keys(root)
+    span = spans.get(element)
+    if span is None:  # not met in the walk (never expected): read it directly
+        return probe in _key(_own_text(element))
+    start, tail, after_tail, end = span
+    if tail == after_tail:  # no tail in between (most elements, and every block)
+        return keys.find(probe, start, end) >= 0
+    return probe in keys[start:tail] + keys[after_tail:end]
+
+
 def _element_of(root: Any, text: str) -> Any:
     """The deepest element whose text holds the end of ``text`` (else its start), or None."""
     key = _key(text)
@@ -323,7 +374,7 @@ def _element_of(root: Any, text: str) -> Any:
         while True:
             child = next(
                 (c for c in children if isinstance(c.tag, str) and c.tag not in _SKIPPED_TAGS
-                 and probe in _key(_own_text(c))),
+                 and _holds(root, c, probe)),
                 None,
             )  # fmt: skip
             if child is None:

@@ -325,3 +325,40 @@ def test_a_teaser_headline_in_the_article_is_no_heading_of_it():
     assert "body.headings_missing" not in findings("\n\n".join(PARAGRAPHS), HEADED, html=labelled)
     anchored = html.replace("<h2>What the repairs cost</h2>", '<h2><a href="#costs">What the repairs cost</a></h2>')
     assert "body.headings_missing" in findings("\n\n".join(PARAGRAPHS), HEADED, html=anchored)
+
+
+#: Tails (text after an element, read by _own_text before the element's children), a comment and a script
+#: with tails, a noscript's paragraph, combining marks at a piece's start, compatibility characters.
+PAGE_WITH_TAILS = (
+    "<html><body><div>Lead <a href='/x'>link <b>bold</b> after bold</a>), tail of the link "
+    "<!-- a comment --> comment's tail <script>var x = 1;</script> script's tail"
+    "<noscript><p>inside noscript</p></noscript><p>e\u0301 \u0301accent \ufb01ne\u00a0caf\u00e9 \u2026 "
+    "\u201cquoted\u201d</p><span> </span><p>last</p></div> body's tail</body></html>"
+)
+
+
+@pytest.mark.parametrize("html", [PAGE_WITH_TAILS, page(PARAGRAPHS, after=2, block=BREAKS["read_more"])])
+def test_text_keys_are_each_elements_own_text_as_keyed(html):
+    """The page's keyed text, read once, agrees with keying every element's own text."""
+    from harness.checks.page import html_tree
+    from harness.checks.structure import _holds, _key, _own_text, _text_keys
+
+    root = html_tree(html)
+    keys, spans = _text_keys(root)
+    for element in root.iter():
+        start, tail, after_tail, end = spans[element]
+        own = _key(_own_text(element))
+        assert keys[start:tail] + keys[after_tail:end] == own, element.tag
+        for probe in (own[:40], own[-40:], own[3:9], "nowhere"):
+            assert _holds(root, element, probe) == (probe in own)
+
+
+def test_an_elements_tail_is_its_parents_text_read_before_its_children():
+    from harness.checks.page import html_tree
+    from harness.checks.structure import _holds
+
+    root = html_tree(PAGE_WITH_TAILS)
+    link = next(root.iter("a"))
+    assert _holds(root, link.getparent(), "Leadlink),tailofthelinkbold")  # the tail before the children
+    assert not _holds(root, link, "tailofthelink")
+    assert _holds(root, link, "linkboldafterbold")
