@@ -144,6 +144,8 @@ class _TrueBody:
 
     paragraphs: tuple[_True, ...]
     shingles: frozenset[tuple[str, ...]]
+    #: The same shingles as numbers, to place every paragraph at once; None when too many distinct words.
+    packed: _PackedTruth | None
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,83 @@ def _true_paragraphs(body: str) -> _TrueBody:
         folded = _fold(paragraph)
         own = tuple(_tokens(folded))
         out.append(_True(paragraph, folded, own, _shingles(own)))
-    return _TrueBody(tuple(out), frozenset(itertools.chain.from_iterable(p.shingles for p in out)))
+    vocabulary = {word: number for number, word in enumerate(dict.fromkeys(w for p in out for w in p.tokens), 1)}
+    packed = _PackedTruth(out, vocabulary) if len(vocabulary) < 0xFFFF else None
+    return _TrueBody(tuple(out), frozenset(itertools.chain.from_iterable(p.shingles for p in out)), packed)
+
+
+def _packed(ids: Any) -> Any:
+    """Each run of four 16-bit token numbers (a uint64 array) as one uint64: a shingle as a number."""
+    import numpy as np
+
+    shift = np.uint64(16)
+    return (((ids[:-3] << shift | ids[1:-2]) << shift | ids[2:-1]) << shift) | ids[3:]
+
+
+class _PackedTruth:
+    """The true paragraphs' shingles as numbers (numpy), to place them all in a body at once.
+
+    :func:`_place_each` does the same one paragraph and one shingle at a time, in Python: this is that loop
+    unrolled into array operations, every count and every order kept. Tokens are numbered by the true body's
+    vocabulary, from 1: a body token outside it is 0, and a shingle holding a 0 is no true shingle.
+    """
+
+    def __init__(self, paragraphs: Sequence[_True], vocabulary: dict[str, int]) -> None:
+        import numpy as np
+
+        self.vocabulary = vocabulary
+        self.count = len(paragraphs)
+        #: Every shingle of the paragraphs of four tokens or more, in order: its number, paragraph and offset.
+        long = [(n, p.tokens) for n, p in enumerate(paragraphs) if len(p.tokens) >= 4]
+        self.keys = np.concatenate(
+            [_packed(np.fromiter(map(vocabulary.__getitem__, own), dtype=np.uint64, count=len(own))) for _, own in long]
+            or [np.zeros(0, dtype=np.uint64)]
+        )
+        self.paragraph = np.concatenate(
+            [np.full(len(own) - 3, n, dtype=np.int64) for n, own in long] or [np.zeros(0, dtype=np.int64)]
+        )
+        self.offset = np.concatenate(
+            [np.arange(len(own) - 3, dtype=np.int64) for _, own in long] or [np.zeros(0, dtype=np.int64)]
+        )
+        #: The votes a place needs, per paragraph (as _place_each compares them: a float of the shingle count).
+        self.needed = np.array([_PLACED * (len(p.tokens) - 3) for p in paragraphs], dtype=np.float64)
+
+    def place(self, words: Sequence[str]) -> tuple[list[int], dict[int, list[int]]]:
+        """Each paragraph's found shingles, and the places of those that line up somewhere (most votes first,
+        ties in the order their first vote came), in the body's ``words``."""
+        import numpy as np
+
+        if len(words) < 4 or not len(self.keys):
+            return [0] * self.count, {}
+        ids = np.fromiter(map(self.vocabulary.get, words, itertools.repeat(0)), dtype=np.uint64, count=len(words))
+        body = _packed(ids)
+        # The body's shingles sorted, each equal run by rising position: where[low:high] are a shingle's positions.
+        order = np.argsort(body, kind="stable")
+        ordered = body[order]
+        low = np.searchsorted(ordered, self.keys, "left")
+        counts = np.searchsorted(ordered, self.keys, "right") - low
+        found = np.bincount(self.paragraph[counts > 0], minlength=self.count)
+        # Every (true shingle, body position) vote, in _place_each's order: by paragraph, offset, then position.
+        voting = np.nonzero((counts > 0) & (counts <= _COMMON))[0]
+        runs = counts[voting]
+        total = int(runs.sum())
+        if not total:
+            return found.tolist(), {}
+        shingle = np.repeat(voting, runs)
+        within = np.arange(total) - np.repeat(np.cumsum(runs) - runs, runs)
+        at = order[np.repeat(low[voting], runs) + within] - self.offset[shingle]
+        paragraph = self.paragraph[shingle]
+        # One number per (paragraph, place): places run from minus the longest offset to the body's length.
+        shift = int(self.offset.max()) + 1
+        width = len(words) + shift + 1
+        _, first, votes = np.unique(paragraph * width + (at + shift), return_index=True, return_counts=True)
+        kept = votes >= self.needed[paragraph[first]]
+        first, votes = first[kept], votes[kept]
+        ranked = first[np.lexsort((first, -votes, paragraph[first]))]
+        places: dict[int, list[int]] = {}
+        for number, place in zip(paragraph[ranked].tolist(), at[ranked].tolist(), strict=True):
+            places.setdefault(number, []).append(place)
+        return found.tolist(), places
 
 
 def _in_order(body: str, paragraphs: Sequence[_True]) -> bool:
@@ -208,11 +286,7 @@ def _in_order(body: str, paragraphs: Sequence[_True]) -> bool:
 def _place(truth: _TrueBody, body: str) -> list[_Paragraph]:
     """Each true paragraph's found shingles and its places in the body."""
     words = tokens(fold(body))
-    wanted = truth.shingles
-    index: dict[tuple[str, ...], list[int]] = {}
-    for at, shingle in enumerate(_shingles(words)):
-        if shingle in wanted:  # only true shingles are ever looked up
-            index.setdefault(shingle, []).append(at)
+    found, places = _place_each(truth, words) if truth.packed is None else truth.packed.place(words)
     joined = None
     placed = []
     for number, paragraph in enumerate(truth.paragraphs):
@@ -223,19 +297,37 @@ def _place(truth: _TrueBody, body: str) -> list[_Paragraph]:
             hit = bool(own) and f" {' '.join(own)} " in joined
             placed.append(_Paragraph(number, paragraph.text, paragraph.folded, len(own), 1, int(hit)))
             continue
-        found = 0
+        where = tuple(places.get(number, ()))
+        placed.append(
+            _Paragraph(number, paragraph.text, paragraph.folded, len(own), len(own) - 3, found[number], where)
+        )
+    return placed
+
+
+def _place_each(truth: _TrueBody, words: Sequence[str]) -> tuple[list[int], dict[int, list[int]]]:
+    """As :meth:`_PackedTruth.place`, one paragraph and one shingle at a time: for a true body of too many
+    distinct words to number them in 16 bits, and the reference the numbered placing keeps to."""
+    wanted = truth.shingles
+    index: dict[tuple[str, ...], list[int]] = {}
+    for at, shingle in enumerate(_shingles(words)):
+        if shingle in wanted:  # only true shingles are ever looked up
+            index.setdefault(shingle, []).append(at)
+    found = [0] * len(truth.paragraphs)
+    places: dict[int, list[int]] = {}
+    for number, paragraph in enumerate(truth.paragraphs):
         votes: dict[int, int] = {}
         for offset, shingle in enumerate(paragraph.shingles):
             where = index.get(shingle)
             if where:
-                found += 1
+                found[number] += 1
                 if len(where) <= _COMMON:
                     for at in where:
                         votes[at - offset] = votes.get(at - offset, 0) + 1
-        shingles = len(own) - 3
-        places = tuple(at for at, count in sorted(votes.items(), key=lambda v: -v[1]) if count >= _PLACED * shingles)
-        placed.append(_Paragraph(number, paragraph.text, paragraph.folded, len(own), shingles, found, places))
-    return placed
+        needed = _PLACED * (len(paragraph.tokens) - 3)
+        ranked = [at for at, count in sorted(votes.items(), key=lambda v: -v[1]) if count >= needed]
+        if ranked:
+            places[number] = ranked
+    return found, places
 
 
 def check_structure(ctx: CheckContext) -> Iterator[Finding]:

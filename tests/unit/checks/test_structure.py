@@ -362,3 +362,25 @@ def test_an_elements_tail_is_its_parents_text_read_before_its_children():
     assert _holds(root, link.getparent(), "Leadlink),tailofthelinkbold")  # the tail before the children
     assert not _holds(root, link, "tailofthelink")
     assert _holds(root, link, "linkboldafterbold")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "\n\n".join(PARAGRAPHS),
+        "\n\n".join(reversed(PARAGRAPHS)),
+        "\n\n".join([*PARAGRAPHS[:2], PARAGRAPHS[4], PARAGRAPHS[1], *PARAGRAPHS[2:]]),  # a paragraph twice
+        " ".join(["the same stock phrase again"] * 12) + " " + PARAGRAPHS[0],  # shingles past _COMMON
+        " ".join(PARAGRAPHS[0].split()[i] for i in (0, 1, 2, 0, 1, 2, 3, 4, 5, 0, 1, 2, 3)),  # ties between places
+        "Drivers queued",  # fewer than four tokens
+        "",
+    ],
+)
+def test_numbered_placing_is_the_one_shingle_at_a_time_placing(body):
+    from harness.checks.structure import _place_each, _true_paragraphs
+    from harness.core import fold, tokens
+
+    truth = _true_paragraphs("\n\n".join([*PARAGRAPHS, "the same stock phrase again and again", "(dpa)"]))
+    assert truth.packed is not None
+    words = tokens(fold(body))
+    assert truth.packed.place(words) == _place_each(truth, words)
