@@ -107,6 +107,29 @@ def _harm(head: str, word: str) -> str | None:
     return None
 
 
+#: How many characters of a line's start :func:`_line_starts` files it under.
+_LINE_KEY = 16
+
+
+@functools.lru_cache(maxsize=4)  # one body is asked about every true paragraph in a row
+def _line_starts(body: str) -> dict[str, list[int]]:
+    """Where the body's lines start, by their first ``_LINE_KEY`` characters."""
+    starts: dict[str, list[int]] = {}
+    at = 0
+    for line in body.split("\n"):
+        starts.setdefault(line[:_LINE_KEY], []).append(at)
+        at += len(line) + 1
+    return starts
+
+
+def _opens_line(body: str, head: str) -> bool:
+    """Whether a line of ``body`` starts with ``head``: ``body.startswith(head) or "\\n" + head in body``,
+    without a search through the whole body for each paragraph."""
+    if len(head) < _LINE_KEY:
+        return body.startswith(head) or f"\n{head}" in body
+    return any(body.startswith(head, at) for at in _line_starts(body).get(head[:_LINE_KEY], ()))
+
+
 def _first_word_damage(body: str, paragraph: str) -> tuple[str, str, str] | None:
     """Where ``body`` damages the first word of the true ``paragraph`` at a paragraph's start: the body's
     text there, the word, and how ("split", "lost", "doubled"). None when the body shows it whole, has
@@ -116,7 +139,7 @@ def _first_word_damage(body: str, paragraph: str) -> tuple[str, str, str] | None
         return None
     word = match.group(1)
     head = paragraph[: len(word) + 60]
-    if body.startswith(head) or f"\n{head}" in body:
+    if _opens_line(body, head):
         return None  # the paragraph opens a line of the body as it is: the word is whole (most paragraphs)
     anchor = _anchor(match.group(2))
     if anchor is None:
