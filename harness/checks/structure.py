@@ -406,6 +406,16 @@ def _own_text(element: Any) -> str:
     return " ".join(parts)
 
 
+def _keys_of(pieces: list[str]) -> list[str]:
+    """``[_key(piece) for piece in pieces]``, keyed as one text (a page has thousands of pieces): NUL parts
+    them, which NFKC neither changes nor composes across, folding leaves alone and no HTML text holds (a
+    piece that does is keyed alone)."""
+    joined = "\0".join(pieces)
+    if not pieces or joined.count("\0") != len(pieces) - 1:
+        return [_key(piece) for piece in pieces]
+    return _key(joined).split("\0")
+
+
 @functools.lru_cache(maxsize=2)
 def _text_keys(root: Any) -> tuple[str, dict[Any, tuple[int, int, int, int]]]:
     """The page's text in :func:`_key` form, every piece in the order :func:`_own_text` reads them, and where
@@ -419,30 +429,27 @@ def _text_keys(root: Any) -> tuple[str, dict[Any, tuple[int, int, int, int]]]:
     identity), and small: it holds every element of the page.
     """
     pieces: list[str] = []
+    #: Each element's (start, tail, after its tail, end), first counted in pieces, then in characters.
     spans: dict[Any, tuple[int, int, int, int]] = {}
-    at = 0
-
-    def add(text: str) -> None:
-        nonlocal at
-        pieces.append(_key(text))
-        at += len(pieces[-1])
-
     # (node, None) opens a node, (node, (start, tail, after_tail)) closes it: no recursion, however deep the page.
     stack: list[tuple[Any, tuple[int, int, int] | None]] = [(root, None)]
     while stack:
         node, opened = stack.pop()
         if opened is not None:
-            spans[node] = (*opened, at)
+            spans[node] = (*opened, len(pieces))
             continue
-        start = at
+        start = len(pieces)
         if isinstance(node.tag, str) and node.tag not in _SKIPPED_TAGS and node.text:
-            add(node.text)
-        tail = at
+            pieces.append(node.text)
+        tail = len(pieces)
         if node is not root and node.tail:
-            add(node.tail)
-        stack.append((node, (start, tail, at)))
+            pieces.append(node.tail)
+        stack.append((node, (start, tail, len(pieces))))
         stack.extend((child, None) for child in reversed(node))
-    return "".join(pieces), spans
+    keys = _keys_of(pieces)
+    offsets = [0, *itertools.accumulate(map(len, keys))]
+    spans = {node: (offsets[a], offsets[b], offsets[c], offsets[d]) for node, (a, b, c, d) in spans.items()}
+    return "".join(keys), spans
 
 
 def _holds(root: Any, element: Any, probe: str) -> bool:

@@ -384,3 +384,20 @@ def test_numbered_placing_is_the_one_shingle_at_a_time_placing(body):
     assert truth.packed is not None
     words = tokens(fold(body))
     assert truth.packed.place(words) == _place_each(truth, words)
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        [],
+        [""],
+        ["  ", "\n\t"],
+        ["e", "\u0301t\u00e9", "\ufb01n", "\u00a0a\u2026", "\u201cq\u201d", "\u1100", "\u1161"],  # combining, jamo
+        ["a\0b", "c"],  # a NUL of its own: keyed alone
+        ["x \u00ad y", "\u200b", "1\u20442"],
+    ],
+)
+def test_pieces_keyed_as_one_text_are_each_piece_keyed(pieces):
+    from harness.checks.structure import _key, _keys_of
+
+    assert _keys_of(pieces) == [_key(piece) for piece in pieces]
