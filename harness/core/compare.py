@@ -34,9 +34,6 @@ __all__ = [
     "tokens",
 ]
 
-#: A whitespace run as :func:`squash` replaces it: runs of two or more, and single characters other than a
-#: space. The same result as replacing every ``\s+`` run, without a replacement per single space.
-_SPACE = re.compile(r"\s{2,}|[^\S ]")
 _TOKEN = re.compile(r"\w+")
 #: What NFKC leaves alone but a reader does not see as different: quotes, dashes, invisible characters.
 _TYPOGRAPHY = str.maketrans(
@@ -62,6 +59,8 @@ def _translator(table: dict[int, str | None]) -> Callable[[str], str]:
     pattern = re.compile("[" + "".join(map(re.escape, replacements)) + "]")
 
     def translate(text: str) -> str:
+        if text.isascii():  # the tables hold no ASCII character (and isascii costs nothing)
+            return text
         return pattern.sub(lambda found: replacements[found.group()], text)
 
     return translate
@@ -75,7 +74,9 @@ def squash(text: str) -> str:
 
     For showing and storing text as the page has it; comparisons use :func:`fold`.
     """
-    return _SPACE.sub(" ", text).strip()
+    # str.split() parts at the characters ``\s`` matches (both are Py_UNICODE_ISSPACE), so this is
+    # ``re.sub(r"\s+", " ", text).strip()``, twice to four times as fast.
+    return " ".join(text.split())
 
 
 @functools.lru_cache(maxsize=512)

@@ -76,9 +76,13 @@ def test_translators_do_what_str_translate_does(text):
 
     assert _fold_typography(text) == text.translate(_TYPOGRAPHY)
     assert _drop_invisible(text) == text.translate(_INVISIBLE)
+    assert not any(chr(code).isascii() for code in (*_TYPOGRAPHY, *_INVISIBLE))  # an ASCII text is left alone
 
 
-@pytest.mark.parametrize("text", ["", " ", "a  b", " a\tb \n\n c ", "a \u00a0 b", "a\u2028b", "\n", "a b c"])
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "a  b", " a\tb \n\n c ", "a \u00a0 b", "a\u2028b", "\n", "a b c", "a\x1c\x1fb\x85", "\u3000a\u200bb"],
+)
 def test_squash_replaces_every_whitespace_run(text):
     import re
 
