@@ -133,18 +133,14 @@ class _True:
     text: str
     folded: str
     tokens: tuple[str, ...]
-    #: Its 4-token shingles in order (none under four tokens).
-    shingles: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
 class _TrueBody:
-    """The true body's paragraphs, and every shingle they hold: the body's shingles outside it are never looked
-    up, so placing paragraphs indexes only the body's shingles inside it."""
+    """The true body's paragraphs, and their shingles as numbers to place every paragraph at once (None when
+    the true body has too many distinct words to number them in 16 bits)."""
 
     paragraphs: tuple[_True, ...]
-    shingles: frozenset[tuple[str, ...]]
-    #: The same shingles as numbers, to place every paragraph at once; None when too many distinct words.
     packed: _PackedTruth | None
 
 
@@ -186,15 +182,15 @@ def _shingles(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
 
 @functools.lru_cache(maxsize=8)
 def _true_paragraphs(body: str) -> _TrueBody:
-    """The true body's paragraphs (split at blank lines), each folded, in tokens and in shingles."""
+    """The true body's paragraphs (split at blank lines), each folded and in tokens."""
     out = []
     for paragraph in _paragraphs(body):
         folded = _fold(paragraph)
         own = tuple(_tokens(folded))
-        out.append(_True(paragraph, folded, own, _shingles(own)))
+        out.append(_True(paragraph, folded, own))
     vocabulary = {word: number for number, word in enumerate(dict.fromkeys(w for p in out for w in p.tokens), 1)}
     packed = _PackedTruth(out, vocabulary) if len(vocabulary) < 0xFFFF else None
-    return _TrueBody(tuple(out), frozenset(itertools.chain.from_iterable(p.shingles for p in out)), packed)
+    return _TrueBody(tuple(out), packed)
 
 
 def _packed(ids: Any) -> Any:
@@ -307,7 +303,8 @@ def _place(truth: _TrueBody, body: str) -> list[_Paragraph]:
 def _place_each(truth: _TrueBody, words: Sequence[str]) -> tuple[list[int], dict[int, list[int]]]:
     """As :meth:`_PackedTruth.place`, one paragraph and one shingle at a time: for a true body of too many
     distinct words to number them in 16 bits, and the reference the numbered placing keeps to."""
-    wanted = truth.shingles
+    shingles = [_shingles(paragraph.tokens) for paragraph in truth.paragraphs]
+    wanted = set(itertools.chain.from_iterable(shingles))
     index: dict[tuple[str, ...], list[int]] = {}
     for at, shingle in enumerate(_shingles(words)):
         if shingle in wanted:  # only true shingles are ever looked up
@@ -316,7 +313,7 @@ def _place_each(truth: _TrueBody, words: Sequence[str]) -> tuple[list[int], dict
     places: dict[int, list[int]] = {}
     for number, paragraph in enumerate(truth.paragraphs):
         votes: dict[int, int] = {}
-        for offset, shingle in enumerate(paragraph.shingles):
+        for offset, shingle in enumerate(shingles[number]):
             where = index.get(shingle)
             if where:
                 found[number] += 1

@@ -377,13 +377,16 @@ def test_an_elements_tail_is_its_parents_text_read_before_its_children():
     ],
 )
 def test_numbered_placing_is_the_one_shingle_at_a_time_placing(body):
-    from harness.checks.structure import _place_each, _true_paragraphs
+    import dataclasses
+
+    from harness.checks.structure import _place, _place_each, _true_paragraphs
     from harness.core import fold, tokens
 
     truth = _true_paragraphs("\n\n".join([*PARAGRAPHS, "the same stock phrase again and again", "(dpa)"]))
     assert truth.packed is not None
     words = tokens(fold(body))
     assert truth.packed.place(words) == _place_each(truth, words)
+    assert _place(dataclasses.replace(truth, packed=None), body) == _place(truth, body)  # too many words to number
 
 
 @pytest.mark.parametrize(
