@@ -176,18 +176,29 @@ def _opens_line(body: str, head: str) -> bool:
     return any(body.startswith(head, at) for at in _line_starts(body).get(head[:_LINE_KEY], ()))
 
 
-def _first_word_damage(body: str, paragraph: str) -> tuple[str, str, str] | None:
-    """Where ``body`` damages the first word of the true ``paragraph`` at a paragraph's start: the body's
-    text there, the word, and how ("split", "lost", "doubled"). None when the body shows it whole, has
-    it elsewhere than at a line's start, or the word has a single letter ("A", "I")."""
-    match = _FIRST_WORD.match(paragraph)
-    if match is None or len(match.group(1)) < 2 or not match.group(2):
-        return None
-    word = match.group(1)
-    head = paragraph[: len(word) + 60]
+@functools.lru_cache(maxsize=8)  # one text's paragraphs are judged for every extractor of the page
+def _openings(text: str) -> tuple[tuple[str, str, str], ...]:
+    """The paragraphs of ``text`` (split at blank lines) that open with a word of two letters or more and go
+    on after it: each one's word, its head (the word and what follows, as a line of the body would start
+    with it) and the rest after the word."""
+    out = []
+    for paragraph in text.split("\n\n"):
+        stripped = paragraph.strip()
+        match = _FIRST_WORD.match(stripped)
+        if match is None or len(match.group(1)) < 2 or not match.group(2):
+            continue
+        word = match.group(1)
+        out.append((word, stripped[: len(word) + 60], match.group(2)))
+    return tuple(out)
+
+
+def _first_word_damage(body: str, word: str, head: str, rest: str) -> tuple[str, str, str] | None:
+    """Where ``body`` damages the first word of a true paragraph (its opening, :func:`_openings`) at a
+    paragraph's start: the body's text there, the word, and how ("split", "lost", "doubled"). None when the
+    body shows it whole or has it elsewhere than at a line's start."""
     if _opens_line(body, head):
         return None  # the paragraph opens a line of the body as it is: the word is whole (most paragraphs)
-    anchors = _anchor_starts(body, match.group(2))
+    anchors = _anchor_starts(body, rest)
     if anchors is None:
         return None
     damaged: tuple[str, str, str] | None = None
@@ -216,12 +227,9 @@ _HOW = {
 
 def _drop_cap_damage(ctx: CheckContext, body: str) -> Iterator[Finding]:
     truth = ctx.fixture.expectation
-    if truth.knows("body"):
-        paragraphs = (truth.body or "").split("\n\n")
-    else:
-        paragraphs = page_facts(ctx.fixture.page).text.split("\n\n")
-    for paragraph in paragraphs:
-        damaged = _first_word_damage(body, paragraph.strip())
+    text = (truth.body or "") if truth.knows("body") else page_facts(ctx.fixture.page).text
+    for opening in _openings(text):
+        damaged = _first_word_damage(body, *opening)
         if damaged is not None:
             text, word, how = damaged
             yield ctx.finding(
