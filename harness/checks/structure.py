@@ -456,7 +456,7 @@ def _holds(root: Any, element: Any, probe: str) -> bool:
     if span is None:  # not met in the walk (never expected): read it directly
         return probe in _key(_own_text(element))
     start, tail, after_tail, end = span
-    if tail == after_tail:  # no tail in between (most elements, and every block)
+    if tail == after_tail:  # no tail in between (most elements: a tail of whitespace keys to nothing)
         return keys.find(probe, start, end) >= 0
     return probe in keys[start:tail] + keys[after_tail:end]
 
