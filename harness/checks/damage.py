@@ -23,6 +23,7 @@ layouts): precision noise with a name.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -77,14 +78,59 @@ def _word_at(text: str, start: int) -> str:
     return word if len(word) <= 40 else word[:39] + "…"
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _anchor_words(rest: str) -> list[str]:
+    """The words after a paragraph's first word that place it: the first ``_ANCHOR_WORDS`` of ``rest``."""
+    return [found.group() for found in itertools.islice(_WORD.finditer(rest), _ANCHOR_WORDS)]
+
+
 @functools.lru_cache(maxsize=4096)  # the same true paragraphs are graded for every extractor
 def _anchor(rest: str) -> re.Pattern[str] | None:
     """The words after a paragraph's first word as a pattern (any run of non-word characters between
     them, case ignored), or None when too few follow to place the word."""
-    words = re.findall(r"\w+", rest)[:_ANCHOR_WORDS]
+    words = _anchor_words(rest)
     if len(words) < _ANCHOR_MIN:
         return None
     return re.compile(r"\W+" + r"\W+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+
+
+#: A character ``re.IGNORECASE`` takes for an ASCII letter without being one (the Kelvin sign, a long s, a
+#: dotted or a dotless i), as the regex engine itself decides it, whatever its Unicode tables.
+_ASCII_LOOKALIKE = re.compile(r"(?i:[a-z])(?<![\x00-\x7f])")
+_NON_WORD = re.compile(r"\W+")
+
+
+@functools.lru_cache(maxsize=4)  # one body is asked about every true paragraph in a row
+def _plain_words(body: str) -> str | None:
+    """The body lowercased, each run of non-word characters one space, a space at either end: its words as
+    :func:`_anchor_starts` looks ASCII words up. None when the body holds an ASCII lookalike, which an
+    ASCII word matches under ``re.IGNORECASE`` and lowercasing does not turn into the letter."""
+    if not body.isascii() and _ASCII_LOOKALIKE.search(body):
+        return None
+    return f" {_NON_WORD.sub(' ', body.lower())} "
+
+
+def _anchor_starts(body: str, rest: str) -> list[int] | None:
+    """Where ``_anchor(rest)`` matches in ``body`` (each match's start, as ``finditer`` finds them); None
+    when too few words follow to place the word.
+
+    Most paragraphs' words are nowhere in the body in a row, and compiling their pattern is the cost: ASCII
+    words are first looked up as a phrase in :func:`_plain_words`. A match of the pattern is whole tokens of
+    the body equal to the words ignoring case, one after the other, between non-word characters; for ASCII
+    words (and no lookalike in the body) those are ASCII tokens that lowercase to the words, so the phrase,
+    between spaces, is in the plain words wherever the pattern matches. Where it is, the pattern decides.
+    """
+    words = _anchor_words(rest)
+    if len(words) < _ANCHOR_MIN:
+        return None
+    if all(word.isascii() for word in words):
+        plain = _plain_words(body)
+        if plain is not None and f" {' '.join(words).lower()} " not in plain:
+            return []
+    anchor = _anchor(rest)
+    return [found.start() for found in anchor.finditer(body)] if anchor is not None else None
 
 
 def _harm(head: str, word: str) -> str | None:
@@ -107,23 +153,56 @@ def _harm(head: str, word: str) -> str | None:
     return None
 
 
-def _first_word_damage(body: str, paragraph: str) -> tuple[str, str, str] | None:
-    """Where ``body`` damages the first word of the true ``paragraph`` at a paragraph's start: the body's
-    text there, the word, and how ("split", "lost", "doubled"). None when the body shows it whole, has
-    it elsewhere than at a line's start, or the word has a single letter ("A", "I")."""
-    match = _FIRST_WORD.match(paragraph)
-    if match is None or len(match.group(1)) < 2 or not match.group(2):
-        return None
-    word = match.group(1)
-    head = paragraph[: len(word) + 60]
-    if body.startswith(head) or f"\n{head}" in body:
+#: How many characters of a line's start :func:`_line_starts` files it under.
+_LINE_KEY = 16
+
+
+@functools.lru_cache(maxsize=4)  # one body is asked about every true paragraph in a row
+def _line_starts(body: str) -> dict[str, list[int]]:
+    """Where the body's lines start, by their first ``_LINE_KEY`` characters."""
+    starts: dict[str, list[int]] = {}
+    at = 0
+    for line in body.split("\n"):
+        starts.setdefault(line[:_LINE_KEY], []).append(at)
+        at += len(line) + 1
+    return starts
+
+
+def _opens_line(body: str, head: str) -> bool:
+    """Whether a line of ``body`` starts with ``head``: ``body.startswith(head) or "\\n" + head in body``,
+    without a search through the whole body for each paragraph."""
+    if len(head) < _LINE_KEY:
+        return body.startswith(head) or f"\n{head}" in body
+    return any(body.startswith(head, at) for at in _line_starts(body).get(head[:_LINE_KEY], ()))
+
+
+@functools.lru_cache(maxsize=8)  # one text's paragraphs are judged for every extractor of the page
+def _openings(text: str) -> tuple[tuple[str, str, str], ...]:
+    """The paragraphs of ``text`` (split at blank lines) that open with a word of two letters or more and go
+    on after it: each one's word, its head (the word and what follows, as a line of the body would start
+    with it) and the rest after the word."""
+    out = []
+    for paragraph in text.split("\n\n"):
+        stripped = paragraph.strip()
+        match = _FIRST_WORD.match(stripped)
+        if match is None or len(match.group(1)) < 2 or not match.group(2):
+            continue
+        word = match.group(1)
+        out.append((word, stripped[: len(word) + 60], match.group(2)))
+    return tuple(out)
+
+
+def _first_word_damage(body: str, word: str, head: str, rest: str) -> tuple[str, str, str] | None:
+    """Where ``body`` damages the first word of a true paragraph (its opening, :func:`_openings`) at a
+    paragraph's start: the body's text there, the word, and how ("split", "lost", "doubled"). None when the
+    body shows it whole or has it elsewhere than at a line's start."""
+    if _opens_line(body, head):
         return None  # the paragraph opens a line of the body as it is: the word is whole (most paragraphs)
-    anchor = _anchor(match.group(2))
-    if anchor is None:
+    anchors = _anchor_starts(body, rest)
+    if anchors is None:
         return None
     damaged: tuple[str, str, str] | None = None
-    for found in anchor.finditer(body):
-        end = found.start()
+    for end in anchors:
         reach = max(0, end - len(word) - _HEAD_SLACK)
         # Each line start within reach, the farthest first: a drop cap set apart as its own paragraph
         # ("K" then "elp") is found whole from the farther start, lost letters from the nearest.
@@ -148,12 +227,9 @@ _HOW = {
 
 def _drop_cap_damage(ctx: CheckContext, body: str) -> Iterator[Finding]:
     truth = ctx.fixture.expectation
-    if truth.knows("body"):
-        paragraphs = (truth.body or "").split("\n\n")
-    else:
-        paragraphs = page_facts(ctx.fixture.page).text.split("\n\n")
-    for paragraph in paragraphs:
-        damaged = _first_word_damage(body, paragraph.strip())
+    text = (truth.body or "") if truth.knows("body") else page_facts(ctx.fixture.page).text
+    for opening in _openings(text):
+        damaged = _first_word_damage(body, *opening)
         if damaged is not None:
             text, word, how = damaged
             yield ctx.finding(

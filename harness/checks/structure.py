@@ -136,6 +136,15 @@ class _True:
 
 
 @dataclass(frozen=True)
+class _TrueBody:
+    """The true body's paragraphs, and their shingles as numbers to place every paragraph at once (None when
+    the true body has too many distinct words to number them in 16 bits)."""
+
+    paragraphs: tuple[_True, ...]
+    packed: _PackedTruth | None
+
+
+@dataclass(frozen=True)
 class _Paragraph:
     """One true paragraph, placed in the body."""
 
@@ -166,14 +175,96 @@ def _paragraphs(body: str) -> list[str]:
     return [p.strip() for p in _PARAGRAPH_BREAK.split(body) if p.strip()]
 
 
+def _shingles(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """The 4-token shingles of ``words`` in order, as :func:`_place` looks them up."""
+    return tuple(zip(words, words[1:], words[2:], words[3:], strict=False))
+
+
 @functools.lru_cache(maxsize=8)
-def _true_paragraphs(body: str) -> tuple[_True, ...]:
+def _true_paragraphs(body: str) -> _TrueBody:
     """The true body's paragraphs (split at blank lines), each folded and in tokens."""
     out = []
     for paragraph in _paragraphs(body):
         folded = _fold(paragraph)
-        out.append(_True(paragraph, folded, tuple(_tokens(folded))))
-    return tuple(out)
+        own = tuple(_tokens(folded))
+        out.append(_True(paragraph, folded, own))
+    vocabulary = {word: number for number, word in enumerate(dict.fromkeys(w for p in out for w in p.tokens), 1)}
+    packed = _PackedTruth(out, vocabulary) if len(vocabulary) < 0xFFFF else None
+    return _TrueBody(tuple(out), packed)
+
+
+def _packed(ids: Any) -> Any:
+    """Each run of four 16-bit token numbers (a uint64 array) as one uint64: a shingle as a number."""
+    import numpy as np
+
+    shift = np.uint64(16)
+    return (((ids[:-3] << shift | ids[1:-2]) << shift | ids[2:-1]) << shift) | ids[3:]
+
+
+class _PackedTruth:
+    """The true paragraphs' shingles as numbers (numpy), to place them all in a body at once.
+
+    :func:`_place_each` does the same one paragraph and one shingle at a time, in Python: this is that loop
+    unrolled into array operations, every count and every order kept. Tokens are numbered by the true body's
+    vocabulary, from 1: a body token outside it is 0, and a shingle holding a 0 is no true shingle.
+    """
+
+    def __init__(self, paragraphs: Sequence[_True], vocabulary: dict[str, int]) -> None:
+        import numpy as np
+
+        self.vocabulary = vocabulary
+        self.count = len(paragraphs)
+        #: Every shingle of the paragraphs of four tokens or more, in order: its number, paragraph and offset.
+        long = [(n, p.tokens) for n, p in enumerate(paragraphs) if len(p.tokens) >= 4]
+        self.keys = np.concatenate(
+            [_packed(np.fromiter(map(vocabulary.__getitem__, own), dtype=np.uint64, count=len(own))) for _, own in long]
+            or [np.zeros(0, dtype=np.uint64)]
+        )
+        self.paragraph = np.concatenate(
+            [np.full(len(own) - 3, n, dtype=np.int64) for n, own in long] or [np.zeros(0, dtype=np.int64)]
+        )
+        self.offset = np.concatenate(
+            [np.arange(len(own) - 3, dtype=np.int64) for _, own in long] or [np.zeros(0, dtype=np.int64)]
+        )
+        #: The votes a place needs, per paragraph (as _place_each compares them: a float of the shingle count).
+        self.needed = np.array([_PLACED * (len(p.tokens) - 3) for p in paragraphs], dtype=np.float64)
+
+    def place(self, words: Sequence[str]) -> tuple[list[int], dict[int, list[int]]]:
+        """Each paragraph's found shingles, and the places of those that line up somewhere (most votes first,
+        ties in the order their first vote came), in the body's ``words``."""
+        import numpy as np
+
+        if len(words) < 4 or not len(self.keys):
+            return [0] * self.count, {}
+        ids = np.fromiter(map(self.vocabulary.get, words, itertools.repeat(0)), dtype=np.uint64, count=len(words))
+        body = _packed(ids)
+        # The body's shingles sorted, each equal run by rising position: where[low:high] are a shingle's positions.
+        order = np.argsort(body, kind="stable")
+        ordered = body[order]
+        low = np.searchsorted(ordered, self.keys, "left")
+        counts = np.searchsorted(ordered, self.keys, "right") - low
+        found = np.bincount(self.paragraph[counts > 0], minlength=self.count)
+        # Every (true shingle, body position) vote, in _place_each's order: by paragraph, offset, then position.
+        voting = np.nonzero((counts > 0) & (counts <= _COMMON))[0]
+        runs = counts[voting]
+        total = int(runs.sum())
+        if not total:
+            return found.tolist(), {}
+        shingle = np.repeat(voting, runs)
+        within = np.arange(total) - np.repeat(np.cumsum(runs) - runs, runs)
+        at = order[np.repeat(low[voting], runs) + within] - self.offset[shingle]
+        paragraph = self.paragraph[shingle]
+        # One number per (paragraph, place): places run from minus the longest offset to the body's length.
+        shift = int(self.offset.max()) + 1
+        width = len(words) + shift + 1
+        _, first, votes = np.unique(paragraph * width + (at + shift), return_index=True, return_counts=True)
+        kept = votes >= self.needed[paragraph[first]]
+        first, votes = first[kept], votes[kept]
+        ranked = first[np.lexsort((first, -votes, paragraph[first]))]
+        places: dict[int, list[int]] = {}
+        for number, place in zip(paragraph[ranked].tolist(), at[ranked].tolist(), strict=True):
+            places.setdefault(number, []).append(place)
+        return found.tolist(), places
 
 
 def _in_order(body: str, paragraphs: Sequence[_True]) -> bool:
@@ -188,33 +279,52 @@ def _in_order(body: str, paragraphs: Sequence[_True]) -> bool:
     return True
 
 
-def _place(paragraphs: Sequence[_True], body: str) -> list[_Paragraph]:
+def _place(truth: _TrueBody, body: str) -> list[_Paragraph]:
     """Each true paragraph's found shingles and its places in the body."""
     words = tokens(fold(body))
-    index: dict[tuple[str, ...], list[int]] = {}
-    for at in range(len(words) - 3):
-        index.setdefault(tuple(words[at : at + 4]), []).append(at)
-    joined = f" {' '.join(words)} "
+    found, places = _place_each(truth, words) if truth.packed is None else truth.packed.place(words)
+    joined = None
     placed = []
-    for number, paragraph in enumerate(paragraphs):
+    for number, paragraph in enumerate(truth.paragraphs):
         own = paragraph.tokens
         if len(own) < 4:  # one shorter shingle, as the metric counts it: found as a token run
+            if joined is None:
+                joined = f" {' '.join(words)} "
             hit = bool(own) and f" {' '.join(own)} " in joined
             placed.append(_Paragraph(number, paragraph.text, paragraph.folded, len(own), 1, int(hit)))
             continue
-        found = 0
+        where = tuple(places.get(number, ()))
+        placed.append(
+            _Paragraph(number, paragraph.text, paragraph.folded, len(own), len(own) - 3, found[number], where)
+        )
+    return placed
+
+
+def _place_each(truth: _TrueBody, words: Sequence[str]) -> tuple[list[int], dict[int, list[int]]]:
+    """As :meth:`_PackedTruth.place`, one paragraph and one shingle at a time: for a true body of too many
+    distinct words to number them in 16 bits, and the reference the numbered placing keeps to."""
+    shingles = [_shingles(paragraph.tokens) for paragraph in truth.paragraphs]
+    wanted = set(itertools.chain.from_iterable(shingles))
+    index: dict[tuple[str, ...], list[int]] = {}
+    for at, shingle in enumerate(_shingles(words)):
+        if shingle in wanted:  # only true shingles are ever looked up
+            index.setdefault(shingle, []).append(at)
+    found = [0] * len(truth.paragraphs)
+    places: dict[int, list[int]] = {}
+    for number, paragraph in enumerate(truth.paragraphs):
         votes: dict[int, int] = {}
-        for offset in range(len(own) - 3):
-            where = index.get(own[offset : offset + 4])
+        for offset, shingle in enumerate(shingles[number]):
+            where = index.get(shingle)
             if where:
-                found += 1
+                found[number] += 1
                 if len(where) <= _COMMON:
                     for at in where:
                         votes[at - offset] = votes.get(at - offset, 0) + 1
-        shingles = len(own) - 3
-        places = tuple(at for at, count in sorted(votes.items(), key=lambda v: -v[1]) if count >= _PLACED * shingles)
-        placed.append(_Paragraph(number, paragraph.text, paragraph.folded, len(own), shingles, found, places))
-    return placed
+        needed = _PLACED * (len(paragraph.tokens) - 3)
+        ranked = [at for at, count in sorted(votes.items(), key=lambda v: -v[1]) if count >= needed]
+        if ranked:
+            places[number] = ranked
+    return found, places
 
 
 def check_structure(ctx: CheckContext) -> Iterator[Finding]:
@@ -223,12 +333,12 @@ def check_structure(ctx: CheckContext) -> Iterator[Finding]:
     body = ctx.extraction.body or ""
     if not body or not truth.knows("body") or not truth.body:
         return
-    paragraphs = _true_paragraphs(truth.body)
-    if len(paragraphs) < int(ctx.option("body_structure_min_paragraphs", DEFAULT_MIN_PARAGRAPHS)):
+    true_body = _true_paragraphs(truth.body)
+    if len(true_body.paragraphs) < int(ctx.option("body_structure_min_paragraphs", DEFAULT_MIN_PARAGRAPHS)):
         return
-    if _in_order(body, paragraphs):  # the common case: nothing missing, nothing moved
+    if _in_order(body, true_body.paragraphs):  # the common case: nothing missing, nothing moved
         return
-    placed = _place(paragraphs, body)
+    placed = _place(true_body, body)
     truncated = _truncation(ctx, placed)
     if truncated is not None:
         yield truncated
@@ -293,6 +403,64 @@ def _own_text(element: Any) -> str:
     return " ".join(parts)
 
 
+def _keys_of(pieces: list[str]) -> list[str]:
+    """``[_key(piece) for piece in pieces]``, keyed as one text (a page has thousands of pieces): NUL parts
+    them, which NFKC neither changes nor composes across, folding leaves alone and no HTML text holds (a
+    piece that does is keyed alone)."""
+    joined = "\0".join(pieces)
+    if not pieces or joined.count("\0") != len(pieces) - 1:
+        return [_key(piece) for piece in pieces]
+    return _key(joined).split("\0")
+
+
+@functools.lru_cache(maxsize=2)
+def _text_keys(root: Any) -> tuple[str, dict[Any, tuple[int, int, int, int]]]:
+    """The page's text in :func:`_key` form, every piece in the order :func:`_own_text` reads them, and where
+    each element's own text lies in it.
+
+    ``_own_text`` reads an element's text, then its tail, then its descendants (each with its tail), so an
+    element's own text is ``keys[start:tail]`` and ``keys[after_tail:end]``: its tail, between them, is its
+    parent's. Worked out once per tree, so finding an element by its text reads the page once, not once per
+    level of its depth. The pieces can be keyed one by one because ``_own_text`` joins them with a space,
+    which neither NFKC composes across nor the key keeps. Cached by the tree itself (an element hashes by
+    identity), and small: it holds every element of the page.
+    """
+    pieces: list[str] = []
+    #: Each element's (start, tail, after its tail, end), first counted in pieces, then in characters.
+    spans: dict[Any, tuple[int, int, int, int]] = {}
+    # (node, None) opens a node, (node, (start, tail, after_tail)) closes it: no recursion, however deep the page.
+    stack: list[tuple[Any, tuple[int, int, int] | None]] = [(root, None)]
+    while stack:
+        node, opened = stack.pop()
+        if opened is not None:
+            spans[node] = (*opened, len(pieces))
+            continue
+        start = len(pieces)
+        if isinstance(node.tag, str) and node.tag not in _SKIPPED_TAGS and node.text:
+            pieces.append(node.text)
+        tail = len(pieces)
+        if node is not root and node.tail:
+            pieces.append(node.tail)
+        stack.append((node, (start, tail, len(pieces))))
+        stack.extend((child, None) for child in reversed(node))
+    keys = _keys_of(pieces)
+    offsets = [0, *itertools.accumulate(map(len, keys))]
+    spans = {node: (offsets[a], offsets[b], offsets[c], offsets[d]) for node, (a, b, c, d) in spans.items()}
+    return "".join(keys), spans
+
+
+def _holds(root: Any, element: Any, probe: str) -> bool:
+    """Whether ``probe`` is in ``_key(_own_text(element))``, ``element`` being in the tree ``root``."""
+    keys, spans = _text_keys(root)
+    span = spans.get(element)
+    if span is None:  # not met in the walk (never expected): read it directly
+        return probe in _key(_own_text(element))
+    start, tail, after_tail, end = span
+    if tail == after_tail:  # no tail in between (most elements: a tail of whitespace keys to nothing)
+        return keys.find(probe, start, end) >= 0
+    return probe in keys[start:tail] + keys[after_tail:end]
+
+
 def _element_of(root: Any, text: str) -> Any:
     """The deepest element whose text holds the end of ``text`` (else its start), or None."""
     key = _key(text)
@@ -302,7 +470,7 @@ def _element_of(root: Any, text: str) -> Any:
         while True:
             child = next(
                 (c for c in children if isinstance(c.tag, str) and c.tag not in _SKIPPED_TAGS
-                 and probe in _key(_own_text(c))),
+                 and _holds(root, c, probe)),
                 None,
             )  # fmt: skip
             if child is None:

@@ -17,7 +17,10 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "contains",
@@ -31,7 +34,6 @@ __all__ = [
     "tokens",
 ]
 
-_SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+")
 #: What NFKC leaves alone but a reader does not see as different: quotes, dashes, invisible characters.
 _TYPOGRAPHY = str.maketrans(
@@ -45,12 +47,36 @@ _TYPOGRAPHY = str.maketrans(
 )
 
 
+def _translator(table: dict[int, str | None]) -> Callable[[str], str]:
+    """``str.translate(table)`` as one regex substitution over the table's characters.
+
+    The same result, cheaper: ``str.translate`` looks every character of a
+    non-ASCII text up in the table (tens of nanoseconds each, on whole bodies
+    and pages), while the regex scans for the few characters the table holds
+    and replaces only those.
+    """
+    replacements = {chr(code): to or "" for code, to in table.items()}
+    pattern = re.compile("[" + "".join(map(re.escape, replacements)) + "]")
+
+    def translate(text: str) -> str:
+        if text.isascii():  # the tables hold no ASCII character (and isascii costs nothing)
+            return text
+        return pattern.sub(lambda found: replacements[found.group()], text)
+
+    return translate
+
+
+_fold_typography = _translator(_TYPOGRAPHY)
+
+
 def squash(text: str) -> str:
     """Whitespace runs become one space and the ends are stripped; nothing else changes.
 
     For showing and storing text as the page has it; comparisons use :func:`fold`.
     """
-    return _SPACE.sub(" ", text).strip()
+    # str.split() parts at the characters ``\s`` matches (both are Py_UNICODE_ISSPACE), so this is
+    # ``re.sub(r"\s+", " ", text).strip()``, twice to four times as fast.
+    return " ".join(text.split())
 
 
 @functools.lru_cache(maxsize=512)
@@ -60,16 +86,20 @@ def fold(text: str) -> str:
     Cached: a body is folded once however many snippets are looked for in it
     (a str caches its own hash, so a hit costs no pass over the text).
     """
-    return squash(unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY))
+    return squash(_fold_typography(unicodedata.normalize("NFKC", text)))
 
 
 #: An initial's full stop ("Miguel A. Herguedas"): pages and extractors keep or drop it at will.
 _INITIAL_STOP = re.compile(r"\b(\w)\.(?=\s|$)")
 
 
+@functools.lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """The comparison key of an author or organization name: folded, casefolded, and an initial's
-    full stop dropped ("Miguel A. Herguedas" is "Miguel A Herguedas"); nothing more."""
+    full stop dropped ("Miguel A. Herguedas" is "Miguel A Herguedas"); nothing more.
+
+    Cached: the organization rules ask for the same few thousand names hundreds of thousands of times a run.
+    """
     return _INITIAL_STOP.sub(r"\1", fold(fold(name).casefold()))
 
 
@@ -168,6 +198,7 @@ def shingle_f1(a: str, b: str) -> float:
 
 #: Characters a reader never sees but ``\\w+`` splits words at: soft hyphens and zero-width marks.
 _INVISIBLE = str.maketrans(dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", None))
+_drop_invisible = _translator(_INVISIBLE)
 
 
 def shingle_scores(predicted: str, truth: str) -> tuple[float, float]:
@@ -175,7 +206,7 @@ def shingle_scores(predicted: str, truth: str) -> tuple[float, float]:
     judge them: invisible characters (soft hyphens, zero-width marks) removed from both first, since a
     page that hyphenates "Brenn\u00adpunkt" invisibly and an extractor that drops the mark say the same
     word. The Zyte metric (:func:`shingle_overlap` on the raw texts) keeps its own definition."""
-    tp, fp, fn = shingle_overlap(truth.translate(_INVISIBLE), predicted.translate(_INVISIBLE))
+    tp, fp, fn = shingle_overlap(_drop_invisible(truth), _drop_invisible(predicted))
     precision = tp / (tp + fp) if tp + fp else (1.0 if not fn else 0.0)
     recall = tp / (tp + fn) if tp + fn else (1.0 if not fp else 0.0)
     return precision, recall

@@ -210,3 +210,64 @@ def test_with_no_true_body_the_drop_cap_is_judged_by_the_page_text():
     assert finding.actual == "K\n\nelp"
     whole = "Kelp farmers on the loch start their day by reading the water."
     assert "body.encoding_damage" not in [f.check for f in run_checks(fixture, Extraction(**with_(body=whole)))]
+
+
+ANCHOR_BODIES = [
+    "",
+    "Kelp grows fast in cold water.\n\nIt needs light.",
+    "kelp GROWS Fast in cold water",  # case, and the words at the very start of the body (no match there)
+    "\u201cKelp\u201d \u2014 grows, fast; in... cold (water)",  # punctuation between the words
+    "K elp grows fast in cold water\nelp grows fast in cold water",
+    "Kelp grows fastin cold water",  # words run together
+    "Kelp grows fast in cold waters",  # the last word longer
+    "a grows fast in cold water grows fast in cold water grows fast in cold water",  # runs back to back
+    "Kelp grows fa\u017ft in cold water",  # a long s: the same letter to re.IGNORECASE
+    "Kelp grows fast \u0130n cold water",  # a dotted capital I
+    "Kelp \u212aelp grows fast in cold water",  # the Kelvin sign
+    "Kelp grows f\u00e4st in cold water",  # another letter
+    "Die Stra\u00dfe f\u00fcr alle \u00fcber Nacht",
+    "die STRASSE F\u00dcR ALLE \u00dcBER nacht",
+    "gr\u00fc\u00dfe aus k\u00f6ln und \u03c3\u03bf\u03c6\u03af\u03b1 \u03c3\u03bf\u03c6\u03b9\u03c3",
+    "_under_score 12 grows fast",
+]
+ANCHOR_RESTS = [
+    " grows fast in cold water.",
+    " grows, fast in",
+    " grows fast",  # too few words
+    " fast in cold water grows fast",
+    "'s Stra\u00dfe f\u00fcr alle \u00fcber Nacht",
+    " Stra\u00dfe f\u00fcr alle",
+    " \u03c3\u03bf\u03c6\u03af\u03b1 \u03c3\u03bf\u03c6\u03b9\u03c2 aus",
+    " under_score 12 grows",
+    " elp grows fast in cold",
+]
+
+
+@pytest.mark.parametrize("body", ANCHOR_BODIES)
+@pytest.mark.parametrize("rest", ANCHOR_RESTS)
+def test_anchor_starts_are_where_the_anchor_pattern_matches(body, rest):
+    from harness.checks.damage import _anchor, _anchor_starts
+
+    anchor = _anchor(rest)
+    expected = None if anchor is None else [found.start() for found in anchor.finditer(body)]
+    assert _anchor_starts(body, rest) == expected
+
+
+def test_anchor_starts_find_a_lookalike_letter_as_the_pattern_does():
+    from harness.checks.damage import _anchor_starts
+
+    assert _anchor_starts("x grows fa\u017ft in cold water", " grows fast in cold") == [1]
+    assert _anchor_starts("x grows fast \u0130n cold", " grows fast in cold") == [1]
+    assert _anchor_starts("x GROWS FAST IN COLD", " grows fast in cold") == [1]
+    assert _anchor_starts("grows fast in cold", " grows fast in cold") == []  # no non-word character before
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Kelp grows fast in cold water and", "grows fast in cold water and", "Kelp", "elp grows", "water.", "x" * 40],
+)
+def test_opens_line_is_a_search_for_a_line_start(head):
+    from harness.checks.damage import _opens_line
+
+    for body in ANCHOR_BODIES:
+        assert _opens_line(body, head) == (body.startswith(head) or f"\n{head}" in body)

@@ -325,3 +325,82 @@ def test_a_teaser_headline_in_the_article_is_no_heading_of_it():
     assert "body.headings_missing" not in findings("\n\n".join(PARAGRAPHS), HEADED, html=labelled)
     anchored = html.replace("<h2>What the repairs cost</h2>", '<h2><a href="#costs">What the repairs cost</a></h2>')
     assert "body.headings_missing" in findings("\n\n".join(PARAGRAPHS), HEADED, html=anchored)
+
+
+#: Tails (text after an element, read by _own_text before the element's children), a comment and a script
+#: with tails, a noscript's paragraph, combining marks at a piece's start, compatibility characters.
+PAGE_WITH_TAILS = (
+    "<html><body><div>Lead <a href='/x'>link <b>bold</b> after bold</a>), tail of the link "
+    "<!-- a comment --> comment's tail <script>var x = 1;</script> script's tail"
+    "<noscript><p>inside noscript</p></noscript><p>e\u0301 \u0301accent \ufb01ne\u00a0caf\u00e9 \u2026 "
+    "\u201cquoted\u201d</p><span> </span><p>last</p></div> body's tail</body></html>"
+)
+
+
+@pytest.mark.parametrize("html", [PAGE_WITH_TAILS, page(PARAGRAPHS, after=2, block=BREAKS["read_more"])])
+def test_text_keys_are_each_elements_own_text_as_keyed(html):
+    """The page's keyed text, read once, agrees with keying every element's own text."""
+    from harness.checks.page import html_tree
+    from harness.checks.structure import _holds, _key, _own_text, _text_keys
+
+    root = html_tree(html)
+    keys, spans = _text_keys(root)
+    for element in root.iter():
+        start, tail, after_tail, end = spans[element]
+        own = _key(_own_text(element))
+        assert keys[start:tail] + keys[after_tail:end] == own, element.tag
+        for probe in (own[:40], own[-40:], own[3:9], "nowhere"):
+            assert _holds(root, element, probe) == (probe in own)
+
+
+def test_an_elements_tail_is_its_parents_text_read_before_its_children():
+    from harness.checks.page import html_tree
+    from harness.checks.structure import _holds
+
+    root = html_tree(PAGE_WITH_TAILS)
+    link = next(root.iter("a"))
+    assert _holds(root, link.getparent(), "Leadlink),tailofthelinkbold")  # the tail before the children
+    assert not _holds(root, link, "tailofthelink")
+    assert _holds(root, link, "linkboldafterbold")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "\n\n".join(PARAGRAPHS),
+        "\n\n".join(reversed(PARAGRAPHS)),
+        "\n\n".join([*PARAGRAPHS[:2], PARAGRAPHS[4], PARAGRAPHS[1], *PARAGRAPHS[2:]]),  # a paragraph twice
+        " ".join(["the same stock phrase again"] * 12) + " " + PARAGRAPHS[0],  # shingles past _COMMON
+        " ".join(PARAGRAPHS[0].split()[i] for i in (0, 1, 2, 0, 1, 2, 3, 4, 5, 0, 1, 2, 3)),  # ties between places
+        "Drivers queued",  # fewer than four tokens
+        "",
+    ],
+)
+def test_numbered_placing_is_the_one_shingle_at_a_time_placing(body):
+    import dataclasses
+
+    from harness.checks.structure import _place, _place_each, _true_paragraphs
+    from harness.core import fold, tokens
+
+    truth = _true_paragraphs("\n\n".join([*PARAGRAPHS, "the same stock phrase again and again", "(dpa)"]))
+    assert truth.packed is not None
+    words = tokens(fold(body))
+    assert truth.packed.place(words) == _place_each(truth, words)
+    assert _place(dataclasses.replace(truth, packed=None), body) == _place(truth, body)  # too many words to number
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        [],
+        [""],
+        ["  ", "\n\t"],
+        ["e", "\u0301t\u00e9", "\ufb01n", "\u00a0a\u2026", "\u201cq\u201d", "\u1100", "\u1161"],  # combining, jamo
+        ["a\0b", "c"],  # a NUL of its own: keyed alone
+        ["x \u00ad y", "\u200b", "1\u20442"],
+    ],
+)
+def test_pieces_keyed_as_one_text_are_each_piece_keyed(pieces):
+    from harness.checks.structure import _key, _keys_of
+
+    assert _keys_of(pieces) == [_key(piece) for piece in pieces]

@@ -58,3 +58,34 @@ def test_invisible_marks_do_not_split_words_for_the_body_checks():
     # The Zyte metric keeps its definition: there the soft hyphen splits the word.
     _, fp, fn = shingle_overlap(truth, extracted)
     assert fp > 0 and fn > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain ASCII, nothing to fold",
+        "\u201cQuoted\u201d \u2018words\u2019 \u2014 a dash\u2026 and more\u2026\u2026",
+        "Brenn\u00adpunkt\u200b\u200c\u200d\u2060\ufeff end",
+        "\u00ad\u2026",  # only table characters
+        "Gr\u00fc\u00dfe \u65e5\u672c\u8a9e \U0001f600 \u2212 5",  # non-ASCII around them, an astral character
+    ],
+)
+def test_translators_do_what_str_translate_does(text):
+    from harness.core.compare import _INVISIBLE, _TYPOGRAPHY, _drop_invisible, _fold_typography
+
+    assert _fold_typography(text) == text.translate(_TYPOGRAPHY)
+    assert _drop_invisible(text) == text.translate(_INVISIBLE)
+    assert not any(chr(code).isascii() for code in (*_TYPOGRAPHY, *_INVISIBLE))  # an ASCII text is left alone
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "a  b", " a\tb \n\n c ", "a \u00a0 b", "a\u2028b", "\n", "a b c", "a\x1c\x1fb\x85", "\u3000a\u200bb"],
+)
+def test_squash_replaces_every_whitespace_run(text):
+    import re
+
+    from harness.core import squash
+
+    assert squash(text) == re.sub(r"\s+", " ", text).strip()
