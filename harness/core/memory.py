@@ -10,8 +10,6 @@ every so often; where the C library is not glibc it does nothing.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import functools
 from typing import Any
 
@@ -20,9 +18,10 @@ __all__ = ["release_freed"]
 
 @functools.lru_cache(maxsize=1)
 def _libc() -> Any:
-    name = ctypes.util.find_library("c")
+    import ctypes  # here, not at the top: ctypes costs `harness --help` milliseconds
+
     try:
-        libc = ctypes.CDLL(name or "libc.so.6")
+        libc = ctypes.CDLL("libc.so.6")  # glibc on Linux; elsewhere there is no malloc_trim to call
     except OSError:
         return None
     return libc if hasattr(libc, "malloc_trim") else None
