@@ -185,9 +185,12 @@ def _is_wrapper(element: Any, total: int) -> bool:
 def _blocks(root: Any) -> Iterator[tuple[Any, list[str]]]:
     """Each innermost block of the page with enough words to be telling, and its words."""
     for block in root.iter(*_BLOCKS):
-        if any(child.tag in _BLOCKS for child in block.iterdescendants() if child.tag != "a"):
+        if not len(block):  # no children: its text is all of its text, read without an XPath call
+            words = (block.text or "").split()
+        elif any(child.tag in _BLOCKS for child in block.iterdescendants() if child.tag != "a"):
             continue  # a container of blocks: its blocks are read one by one
-        words = block.text_content().split()
+        else:
+            words = block.text_content().split()
         if len(words) >= _MIN_WORDS:
             yield block, words
 
