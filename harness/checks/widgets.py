@@ -57,6 +57,8 @@ _TAGS = {"nav": "navigation", "footer": "navigation", "header": "navigation", "a
 #: Roles that say the same.
 _ROLES = {"navigation": "navigation", "contentinfo": "navigation", "banner": "navigation", "complementary": "related"}
 _BLOCKS = ["p", "li", "h2", "h3", "h4", "h5", "h6", "a", "blockquote", "figcaption", "dd", "dt", "td"]
+#: The blocks that make a block holding one a container of blocks (a link inside a block is the block's).
+_INNER = [tag for tag in _BLOCKS if tag != "a"]
 #: A class or id with this many hyphens or more is a slug, not a name for what the element is.
 _SLUG_HYPHENS = 5
 #: A block shorter than this many words could be anywhere: not counted.
@@ -187,7 +189,7 @@ def _blocks(root: Any) -> Iterator[tuple[Any, list[str]]]:
     for block in root.iter(*_BLOCKS):
         if not len(block):  # no children: its text is all of its text, read without an XPath call
             words = (block.text or "").split()
-        elif any(child.tag in _BLOCKS for child in block.iterdescendants() if child.tag != "a"):
+        elif next(block.iterdescendants(*_INNER), None) is not None:
             continue  # a container of blocks: its blocks are read one by one
         else:
             words = block.text_content().split()
