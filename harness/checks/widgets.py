@@ -57,6 +57,8 @@ _TAGS = {"nav": "navigation", "footer": "navigation", "header": "navigation", "a
 #: Roles that say the same.
 _ROLES = {"navigation": "navigation", "contentinfo": "navigation", "banner": "navigation", "complementary": "related"}
 _BLOCKS = ["p", "li", "h2", "h3", "h4", "h5", "h6", "a", "blockquote", "figcaption", "dd", "dt", "td"]
+#: The blocks that make a block holding one a container of blocks (a link inside a block is the block's).
+_INNER = [tag for tag in _BLOCKS if tag != "a"]
 #: A class or id with this many hyphens or more is a slug, not a name for what the element is.
 _SLUG_HYPHENS = 5
 #: A block shorter than this many words could be anywhere: not counted.
@@ -76,20 +78,31 @@ class Widget:
 
 def _mark(element: Any) -> str | None:
     tag = element.tag if isinstance(element.tag, str) else ""
-    role = (element.get("role") or "").lower()
     label = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("aria-label"))))
+    kind = _label_mark(label) if label else None
+    if kind is not None:
+        return kind
+    if tag in _TAGS:
+        # An article's own <header> (kicker, headline, byline), <footer> and <aside> (an info box, a
+        # glossary) are the article's unless their class says otherwise.
+        inside = any(a.tag in ("article", "main") for a in element.iterancestors())
+        return None if inside else _TAGS[tag]
+    return _ROLES.get((element.get("role") or "").lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_mark(label: str) -> str | None:
+    """What an element's class, id and aria-label (joined) say it is; None when they say nothing.
+
+    Cached: a page repeats its class names ("nav-item") and a site its pages' (a small bounded cache).
+    """
     # A part made of many words is a slug of the headline ("zendaya-promoted-dune-part-two-in-london"),
     # which says nothing about what the element is.
     parts = [part for part in label.split() if part.count("-") < _SLUG_HYPHENS]
     for kind, pattern in _MARKS:
         if any(pattern.search(part) for part in parts):
             return kind
-    if tag in _TAGS:
-        # An article's own <header> (kicker, headline, byline), <footer> and <aside> (an info box, a
-        # glossary) are the article's unless their class says otherwise.
-        inside = any(a.tag in ("article", "main") for a in element.iterancestors())
-        return None if inside else _TAGS[tag]
-    return _ROLES.get(role)
+    return None
 
 
 def _describe(element: Any) -> str:
@@ -122,7 +135,7 @@ def _widgets(html: str) -> tuple[Widget, ...]:
     # a broken page never closed is a comment list); a wrapper of the article is no widget.
     nearest: dict[Any, tuple[str, Any] | None] = {}
     wrappers: dict[Any, bool] = {}
-    for block in _blocks(root):
+    for block, words in _blocks(root):
         owner = _owner(block, nearest)
         if owner is None:
             continue
@@ -131,7 +144,7 @@ def _widgets(html: str) -> tuple[Widget, ...]:
             wrappers[element] = _is_wrapper(element, total)
         if wrappers[element]:
             continue
-        text = squash(block.text_content())
+        text = " ".join(words)  # squash() of its text, from the words already read
         key = fold(text)
         if key in seen or any(key in t for t in titles) or any(key in body for body in article):
             continue
@@ -171,13 +184,17 @@ def _is_wrapper(element: Any, total: int) -> bool:
     return total > 0 and len(_words(element)) > total * _WRAPPER_SHARE
 
 
-def _blocks(root: Any) -> Iterator[Any]:
-    """Each innermost block of the page with enough words to be telling."""
+def _blocks(root: Any) -> Iterator[tuple[Any, list[str]]]:
+    """Each innermost block of the page with enough words to be telling, and its words."""
     for block in root.iter(*_BLOCKS):
-        if any(child.tag in _BLOCKS for child in block.iterdescendants() if child.tag != "a"):
+        if not len(block):  # no children: its text is all of its text, read without an XPath call
+            words = (block.text or "").split()
+        elif next(block.iterdescendants(*_INNER), None) is not None:
             continue  # a container of blocks: its blocks are read one by one
-        if len(block.text_content().split()) >= _MIN_WORDS:
-            yield block
+        else:
+            words = block.text_content().split()
+        if len(words) >= _MIN_WORDS:
+            yield block, words
 
 
 def leaked_widgets(ctx: CheckContext) -> list[Widget]:
