@@ -86,7 +86,7 @@ def _anchor_words(rest: str) -> list[str]:
     return [found.group() for found in itertools.islice(_WORD.finditer(rest), _ANCHOR_WORDS)]
 
 
-@functools.lru_cache(maxsize=4096)  # the same true paragraphs are graded for every extractor
+@functools.lru_cache(maxsize=512)  # the same true paragraphs are graded for every extractor of a page
 def _anchor(rest: str) -> re.Pattern[str] | None:
     """The words after a paragraph's first word as a pattern (any run of non-word characters between
     them, case ignored), or None when too few follow to place the word."""

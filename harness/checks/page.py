@@ -25,7 +25,7 @@ from ..core import (
     name_key,
     node_names,
     nodes,
-    parse_html,
+    shared_tree,
     squash,
     stated_dates,
     tree_text,
@@ -115,10 +115,9 @@ def html_facts(html: str) -> PageFacts:
     return _facts(html)
 
 
-@functools.lru_cache(maxsize=8)
 def html_tree(html: str) -> Any:
     """:func:`page_tree` by the page's HTML (for rules cached by the HTML themselves)."""
-    return parse_html(html)
+    return shared_tree(html)
 
 
 @functools.lru_cache(maxsize=32)

@@ -32,7 +32,7 @@ from .errors import (
     UnknownExtractorError,
     UsageError,
 )
-from .html import html_to_text, meta_key, parse_html, tree_text
+from .html import html_to_text, meta_key, parse_html, shared_tree, tree_text
 from .jsonld import (
     ARTICLE_TYPES,
     ORGANIZATION_TYPES,
@@ -125,6 +125,7 @@ __all__ = [
     "schema",
     "schema_errors",
     "schema_problem",
+    "shared_tree",
     "shingle_f1",
     "shingle_overlap",
     "shingle_scores",

@@ -6,6 +6,7 @@ page shows) and the truth audit; nothing here repairs or judges anything.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -84,6 +85,14 @@ def parse_html(html: str) -> HtmlElement | None:
     except lxml.etree.ParserError:  # "Document is empty"
         return None
     return root
+
+
+@functools.lru_cache(maxsize=8)
+def shared_tree(html: str) -> HtmlElement | None:
+    """:func:`parse_html` once per page, shared by every reader of the page in this process: the loader
+    that dates a fixture from its page and the checks that grade it get the same tree. Read it, never
+    change it."""
+    return parse_html(html)
 
 
 def meta_key(element: HtmlElement) -> str:
