@@ -79,7 +79,7 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=128)  # a page's texts: its own, the truth's, each extractor's body, names
 def fold(text: str) -> str:
     """``text`` as every comparison sees it: NFKC, typography folded, whitespace squashed.
 
@@ -93,13 +93,27 @@ def fold(text: str) -> str:
 _INITIAL_STOP = re.compile(r"\b(\w)\.(?=\s|$)")
 
 
-@functools.lru_cache(maxsize=4096)
+#: Names up to this long are cached; a longer text (a page's whole text, keyed to look for names in
+#: it) is keyed afresh, so that the cache holds a few thousand names, never a few thousand pages.
+_NAME_CACHED = 200
+
+
 def name_key(name: str) -> str:
     """The comparison key of an author or organization name: folded, casefolded, and an initial's
     full stop dropped ("Miguel A. Herguedas" is "Miguel A Herguedas"); nothing more.
 
-    Cached: the organization rules ask for the same few thousand names hundreds of thousands of times a run.
+    Cached for names: the organization rules ask for the same few thousand names hundreds of thousands
+    of times a run.
     """
+    return _name_key(name) if len(name) <= _NAME_CACHED else _key_of(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_key(name: str) -> str:
+    return _key_of(name)
+
+
+def _key_of(name: str) -> str:
     return _INITIAL_STOP.sub(r"\1", fold(fold(name).casefold()))
 
 

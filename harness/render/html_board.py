@@ -26,9 +26,8 @@ def _e(value: object) -> str:
 
 def _gives_time(report: ScoreReport, name: str) -> bool:
     """Whether the extractor ever gave a date with a time (else "date (minute)" is not its figure)."""
-    scores = report.page_scores.get(name, [])
-    gave_date = any(s.day in ("correct", "wrong") for s in scores)
-    return not gave_date or any(s.instant in ("correct", "wrong") for s in scores)
+    terms = report.terms.get(name)
+    return terms is None or not terms.dated or terms.timed
 
 
 def figure(report: ScoreReport, entry: ExtractorScore, metric: str) -> tuple[float, float, float] | str:

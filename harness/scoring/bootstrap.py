@@ -31,6 +31,7 @@ __all__ = [
     "METRICS",
     "Estimate",
     "Metric",
+    "ScoreTerms",
     "bootstrap",
     "paired_difference",
     "snippet_leaks_by_kind",
@@ -98,19 +99,63 @@ METRICS: tuple[Metric, ...] = (
 #: The figures where less is better (what the gate's tolerances and the reports' colours read the other way).
 LOWER_IS_BETTER = frozenset(metric.name for metric in METRICS if metric.lower_is_better)
 
-Terms = dict[str, tuple["array[float]", "array[float]"]]
+Terms = dict[str, tuple["array[Any]", "array[Any]"]]
+
+#: The ratio terms that take any value: packed as doubles (8 bytes a page). Every other term is a count
+#: of 0, 1 or 2 and is packed as one signed byte, so a page costs about 120 bytes, not 720.
+_REAL_TERMS = frozenset({"body.precision", "body.recall", "body.must_contain", "authors.precision", "authors.recall"})
 
 
-def _ratio_terms(pages: Sequence[PageScore]) -> Terms:
-    """Per-page numerators and denominators of every ratio metric (packed doubles: 16 bytes a page)."""
-    terms: Terms = {}
+class ScoreTerms:
+    """One extractor's per-page scores, reduced as they come to what the corpus figures need: each
+    ratio metric's per-page numerator and denominator (packed), the milliseconds of each page that did
+    not time out, the leaked snippets by kind, and whether it ever gave a date, and one with a time.
 
-    def add(name: str, numerator: float, denominator: float) -> None:
-        num, den = terms.setdefault(name, (array("d"), array("d")))
-        num.append(numerator)
-        den.append(denominator)
+    The run keeps this instead of every :class:`PageScore` (whose detail is spooled), so memory grows
+    by about 130 bytes a page and extractor.
+    """
 
-    for page in pages:
+    def __init__(self) -> None:
+        self.terms: Terms = {}
+        self.pages = 0
+        self.ms: array[float] = array("d")
+        self.leaks: dict[str, int] = {}
+        self.dated = self.timed = False
+
+    @classmethod
+    def of(cls, pages: Iterable[PageScore]) -> ScoreTerms:
+        """The terms of ``pages``, in order."""
+        terms = cls()
+        for page in pages:
+            terms.add(page)
+        return terms
+
+    def __len__(self) -> int:
+        return self.pages
+
+    def _add(self, name: str, numerator: float, denominator: float) -> None:
+        pair = self.terms.get(name)
+        if pair is None:
+            code = "d" if name in _REAL_TERMS else "b"
+            pair = self.terms[name] = (array(code), array(code))
+        num, den = pair
+        if num.typecode == "b":
+            num.append(int(numerator))
+            den.append(int(denominator))
+        else:
+            num.append(numerator)
+            den.append(denominator)
+
+    def add(self, page: PageScore) -> None:
+        """Append one page's terms, in page order."""
+        add = self._add
+        self.pages += 1
+        if page.status != "timeout":
+            self.ms.append(page.seconds * 1000)
+        for kind, count in page.leaks.items():
+            self.leaks[kind] = self.leaks.get(kind, 0) + count
+        self.dated = self.dated or page.day in ("correct", "wrong")
+        self.timed = self.timed or page.instant in ("correct", "wrong")
         if page.body is not None:
             tp, fp, fn = page.body
             add("body.precision", precision_of(tp, fp, fn) if tp + fp > 0 else 0.0, float(tp + fp > 0))
@@ -141,7 +186,11 @@ def _ratio_terms(pages: Sequence[PageScore]) -> Terms:
         for name in ("authors", "published", "title"):
             agreed = page.silver.get(name)
             add(f"silver.{name}", float(bool(agreed)), float(agreed is not None))
-    return terms
+
+
+def _ratio_terms(pages: Sequence[PageScore] | ScoreTerms) -> ScoreTerms:
+    """Per-page numerators and denominators of every ratio metric (packed: about 120 bytes a page)."""
+    return pages if isinstance(pages, ScoreTerms) else ScoreTerms.of(pages)
 
 
 def _f1(precision: Any, recall: Any) -> Any:
@@ -177,25 +226,28 @@ def weight_chunks(pages: int, resamples: int, seed: int) -> Iterator[np.ndarray]
         yield np.bincount(flat, minlength=rows * pages).reshape(rows, pages).astype(float)
 
 
-def _view(values: array[float]) -> np.ndarray:
+def _view(values: array[Any]) -> np.ndarray:
+    """The packed terms as doubles: a view of packed doubles, a copy of packed bytes (made one metric
+    and one chunk at a time, so that no more than one metric's doubles exist at once)."""
     import numpy as np
 
-    return np.frombuffer(values, dtype=float) if len(values) else np.zeros(0)
+    if not len(values):
+        return np.zeros(0)
+    if values.typecode == "d":
+        return np.frombuffer(values, dtype=float)
+    return np.frombuffer(values, dtype=np.int8).astype(float)
 
 
-def _samples(sides: Sequence[Terms], pages: int, resamples: int, seed: int) -> list[dict[str, np.ndarray]]:
+def _samples(sides: Sequence[ScoreTerms], pages: int, resamples: int, seed: int) -> list[dict[str, np.ndarray]]:
     """Each ratio metric over the bootstrap resamples, for each side (one or two score lists)."""
     import numpy as np
 
-    arrays = [  # views of the packed doubles, not copies
-        {name: (_view(num), _view(den)) for name, (num, den) in terms.items()} for terms in sides
-    ]
-    collected: list[dict[str, list[np.ndarray]]] = [{name: [] for name in a} for a in arrays]
+    collected: list[dict[str, list[np.ndarray]]] = [{name: [] for name in side.terms} for side in sides]
     for weights in weight_chunks(pages, resamples, seed):
-        for side, columns in zip(arrays, collected, strict=True):
-            for name, (num, den) in side.items():
+        for side, columns in zip(sides, collected, strict=True):
+            for name, (num, den) in side.terms.items():
                 with np.errstate(invalid="ignore", divide="ignore"):
-                    columns[name].append((weights @ num) / (weights @ den))
+                    columns[name].append((weights @ _view(num)) / (weights @ _view(den)))
     out: list[dict[str, np.ndarray]] = []
     for columns in collected:
         values = {name: np.concatenate(chunks) for name, chunks in columns.items()}
@@ -208,7 +260,7 @@ def _samples(sides: Sequence[Terms], pages: int, resamples: int, seed: int) -> l
 
 
 def _point(terms: Terms, name: str) -> tuple[float | None, int]:
-    num, den = terms[name]
+    num, den = terms[name]  # sums of packed bytes are ints: the same ratio as the doubles' sums
     total = sum(den)
     return (sum(num) / total if total else None), sum(1 for d in den if d)
 
@@ -223,11 +275,12 @@ def _points(terms: Terms) -> dict[str, tuple[float | None, int]]:
     return points
 
 
-def bootstrap(pages: Sequence[PageScore], *, resamples: int = 1000, seed: int = 0) -> dict[str, Estimate]:
-    """Every metric of :data:`METRICS` over ``pages``, with its bootstrap standard deviation."""
+def bootstrap(pages: Sequence[PageScore] | ScoreTerms, *, resamples: int = 1000, seed: int = 0) -> dict[str, Estimate]:
+    """Every metric of :data:`METRICS` over ``pages`` (or their :class:`ScoreTerms`), with its bootstrap
+    standard deviation."""
     terms = _ratio_terms(pages)
-    [values] = _samples([terms], len(pages), resamples, seed)
-    return {name: Estimate(point, _std(values[name]), count) for name, (point, count) in _points(terms).items()}
+    [values] = _samples([terms], len(terms), resamples, seed)
+    return {name: Estimate(point, _std(values[name]), count) for name, (point, count) in _points(terms.terms).items()}
 
 
 def _std(values: np.ndarray) -> float | None:
@@ -238,7 +291,11 @@ def _std(values: np.ndarray) -> float | None:
 
 
 def paired_difference(
-    base: Sequence[PageScore], head: Sequence[PageScore], *, resamples: int = 1000, seed: int = 0
+    base: Sequence[PageScore] | ScoreTerms,
+    head: Sequence[PageScore] | ScoreTerms,
+    *,
+    resamples: int = 1000,
+    seed: int = 0,
 ) -> dict[str, dict[str, float | None]]:
     """HEAD minus BASE for every metric over the same pages in the same order, by paired bootstrap.
 
@@ -251,7 +308,7 @@ def paired_difference(
         raise ValueError(msg)
     base_terms, head_terms = _ratio_terms(base), _ratio_terms(head)
     base_values, head_values = _samples([base_terms, head_terms], len(base), resamples, seed)
-    base_points, head_points = _points(base_terms), _points(head_terms)
+    base_points, head_points = _points(base_terms.terms), _points(head_terms.terms)
     out: dict[str, dict[str, float | None]] = {}
     for metric in METRICS:
         diff = head_values[metric.name] - base_values[metric.name]
@@ -266,19 +323,24 @@ def paired_difference(
     return out
 
 
-def timing(pages: Iterable[PageScore]) -> dict[str, float | None]:
+def timing(pages: Iterable[PageScore] | ScoreTerms) -> dict[str, float | None]:
     """Milliseconds per page: median and 95th percentile (no interval)."""
     import statistics
 
-    ms = sorted(p.seconds * 1000 for p in pages if p.status != "timeout")
+    if isinstance(pages, ScoreTerms):
+        ms = sorted(pages.ms)
+    else:
+        ms = sorted(p.seconds * 1000 for p in pages if p.status != "timeout")
     if not ms:
         return {"median_ms": None, "p95_ms": None}
     index = min(len(ms) - 1, max(0, round(0.95 * len(ms)) - 1))
     return {"median_ms": statistics.median(ms), "p95_ms": ms[index]}
 
 
-def snippet_leaks_by_kind(pages: Iterable[PageScore]) -> Mapping[str, int]:
+def snippet_leaks_by_kind(pages: Iterable[PageScore] | ScoreTerms) -> Mapping[str, int]:
     """Leaked must_not_contain snippets, counted by kind."""
+    if isinstance(pages, ScoreTerms):
+        return dict(pages.leaks)
     total: dict[str, int] = {}
     for page in pages:
         for kind, count in page.leaks.items():

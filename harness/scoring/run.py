@@ -28,8 +28,9 @@ from ..running import (
     load_extractors,
     no_fixtures,
 )
-from .bootstrap import Estimate, bootstrap, paired_difference, snippet_leaks_by_kind, timing
-from .spool import Location, Spooler, read_record
+from .bootstrap import Estimate, ScoreTerms, bootstrap, paired_difference, snippet_leaks_by_kind, timing
+from .metrics import PageScore
+from .spool import Locations, Spooler, read_record
 
 if TYPE_CHECKING:
     import os
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from ..core import Fixture
     from ..extractors import FieldMap, LoadedExtractor
     from ..fixtures import Corpus, PageRef, TruthSeal
-    from .metrics import PageScore
 
 __all__ = ["ExtractorScore", "ScoreReport", "score"]
 
@@ -81,9 +81,11 @@ class ScoreReport:
     notes: list[str] = field(default_factory=list)
     seed: int = 0
     resamples: int = 1000
-    page_scores: dict[str, list[PageScore]] = field(default_factory=dict)
+    #: Each extractor's per-page scores, reduced to what the figures need (the scores themselves are
+    #: in the spool: :attr:`page_scores`).
+    terms: dict[str, ScoreTerms] = field(default_factory=dict)
     #: Per page, where each extractor's detail record was spooled.
-    locations: list[list[Location]] = field(default_factory=list)
+    locations: Locations = field(default_factory=Locations)
     spool: Path | None = None
     created: str = ""
     #: No truth was read: the figures rest on the page alone.
@@ -95,9 +97,18 @@ class ScoreReport:
 
     def difference(self, base: str, head: str) -> dict[str, dict[str, float | None]]:
         """``head`` minus ``base`` per metric, by paired bootstrap over the same pages."""
-        return paired_difference(
-            self.page_scores[base], self.page_scores[head], resamples=self.resamples, seed=self.seed
-        )
+        return paired_difference(self.terms[base], self.terms[head], resamples=self.resamples, seed=self.seed)
+
+    @property
+    def page_scores(self) -> dict[str, list[PageScore]]:
+        """Each extractor's page scores, in page order, read back from the spool (all of them in
+        memory: for a look at a few pages, not for a run of a million)."""
+        out: dict[str, list[PageScore]] = {name: [] for name in self.terms}
+        for locations in self.locations:
+            for location in locations:
+                record = read_record(location)
+                out.setdefault(record["extractor"], []).append(PageScore.from_dict(record["score"]))
+        return out
 
     def page_details(self, *, texts: bool = False, only: set[int] | None = None) -> Iterator[dict[str, Any]]:
         """Each page's detail (truth summary, findings, scores; with ``texts``, the extracted text, the true
@@ -225,7 +236,7 @@ def score(
             report.notes.append(
                 f"{corpus.kind} corpus {corpus.path.name}: {', '.join(unlabelled)} not labelled, so not scored"
             )
-    scores: dict[str, list[PageScore]] = {e.name: [] for e in loaded}
+    scores: dict[str, ScoreTerms] = {e.name: ScoreTerms() for e in loaded}
     sealed = seal(corpora=corpora)  # before any extractor code runs
     report.spool = Path(tempfile.mkdtemp(prefix="harness-score-"))
     settings = RunSettings(timeout=timeout, options=options or {}, memory_mb=memory_mb, record_calls=record_calls)
@@ -263,7 +274,7 @@ def score(
                     continue
                 locations = []
                 for extractor, (page_score, location) in zip(loaded, ready.analyses, strict=False):
-                    scores[extractor.name].append(page_score)
+                    scores[extractor.name].add(page_score)
                     locations.append(location)
                     if page_score.status == "missing":
                         missing[extractor.name] = missing.get(extractor.name, 0) + 1
@@ -285,7 +296,7 @@ def score(
         report.close()
         raise _nothing_loaded(given, report.problems)
     report.pages = done
-    report.page_scores = scores
+    report.terms = scores
     for extractor in loaded:
         pages = scores[extractor.name]
         entry = ExtractorScore(extractor.name, extractor.version, extractor.fields)

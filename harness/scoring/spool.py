@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import json
 import os
+from array import array
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..running import SuspectMarker
 from .metrics import PAGE_ONLY_CHECKS, PageScore, score_page
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
     from ..core import Fixture, RunResult
     from ..extractors import LoadedExtractor
 
-__all__ = ["Judge", "Location", "Spooler", "read_record"]
+__all__ = ["Judge", "Location", "Locations", "Spooler", "read_record"]
 
 
 class Location(NamedTuple):
@@ -24,6 +27,40 @@ class Location(NamedTuple):
     path: str
     offset: int
     length: int
+
+
+class Locations:
+    """Where each page's records were spooled, in page order, packed: three integers a record (the file
+    by its number in a short list of spool files), not a tuple and a list of objects a page."""
+
+    def __init__(self) -> None:
+        self._files: list[str] = []
+        self._file: array[int] = array("l")
+        self._offset: array[int] = array("q")
+        self._length: array[int] = array("q")
+        self._starts: array[int] = array("q", [0])
+
+    def append(self, page: Sequence[Location]) -> None:
+        """One page's locations, one per extractor."""
+        for location in page:
+            if location.path not in self._files:  # one file a process that spooled: a short list
+                self._files.append(location.path)
+            self._file.append(self._files.index(location.path))
+            self._offset.append(location.offset)
+            self._length.append(location.length)
+        self._starts.append(len(self._offset))
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, number: int) -> list[Location]:
+        if not 0 <= number < len(self):
+            raise IndexError(number)
+        span = range(self._starts[number], self._starts[number + 1])
+        return [Location(self._files[self._file[i]], self._offset[i], self._length[i]) for i in span]
+
+    def __iter__(self) -> Iterator[list[Location]]:
+        return (self[number] for number in range(len(self)))
 
 
 class Judge:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness.core import shingle_scores
+from harness.core import name_key, shingle_scores
 
 
 def test_shingle_scores():
@@ -89,3 +89,15 @@ def test_squash_replaces_every_whitespace_run(text):
     from harness.core import squash
 
     assert squash(text) == re.sub(r"\s+", " ", text).strip()
+
+
+def test_a_page_long_text_is_keyed_but_never_kept_in_the_names_cache():
+    from harness.core import compare
+
+    text = "Von Jane Roe. " * 100
+    before = compare._name_key.cache_info().currsize
+    assert name_key(text) == compare._key_of(text) == name_key(text[:1400])
+    assert compare._name_key.cache_info().currsize == before
+    name_key("Miguel A. Herguedas")
+    assert name_key("Miguel A. Herguedas") == "miguel a herguedas"
+    assert compare._name_key.cache_info().currsize >= 1

@@ -127,3 +127,55 @@ def test_a_large_corpus_draws_the_same_weights_in_smaller_chunks():
     draws = rng.integers(0, pages, size=(40, pages))
     whole = np.stack([np.bincount(row, minlength=pages) for row in draws]).astype(float)
     assert np.array_equal(np.concatenate(chunks), whole)
+
+
+def _varied_pages(count: int) -> list[PageScore]:
+    import random
+
+    rng = random.Random(count)
+    pages = []
+    for _ in range(count):
+        page = PageScore(status=rng.choice(["ok", "ok", "error", "timeout"]), seconds=rng.random())
+        if rng.random() < 0.8:
+            page.body = (rng.random(), rng.random(), rng.random())
+        page.title = rng.choice([None, True, False])
+        page.day = rng.choice([None, "correct", "wrong", "missing"])
+        page.leaks = {"sponsored": 1} if rng.random() < 0.2 else {}
+        page.leak_labelled = True
+        pages.append(page)
+    return pages
+
+
+def test_the_packed_terms_give_the_plain_figures_and_cost_little_a_page():
+    from harness.scoring import ScoreTerms
+
+    pages = _varied_pages(500)
+    terms = ScoreTerms.of(pages)
+    figures = bootstrap(terms, resamples=20)
+    titled = [p.title for p in pages if p.title is not None]
+    assert figures["title.accuracy"].value == sum(titled) / len(titled)
+    assert figures["errors"].value == sum(p.status == "error" for p in pages) / len(pages)
+    dated = [p.day for p in pages if p.day is not None]
+    assert figures["published.day_accuracy"].value == dated.count("correct") / len(dated)
+    assert figures["leaks.sponsored"].value == sum(bool(p.leaks) for p in pages) / len(pages)
+    bodies = [p.body for p in pages if p.body is not None]
+    assert figures["body.precision"].value == pytest.approx(sum(tp / (tp + fp) for tp, fp, _ in bodies) / len(bodies))
+    assert {name: e.to_dict() for name, e in figures.items()} == {
+        name: e.to_dict() for name, e in bootstrap(pages, resamples=20).items()
+    }
+    packed = sum(a.itemsize * len(a) for pair in terms.terms.values() for a in pair) + terms.ms.itemsize * len(terms.ms)
+    assert packed / len(pages) < 160, f"{packed / len(pages):.0f} bytes a page"
+
+
+def test_spooled_locations_come_back_as_they_went_in():
+    from harness.scoring.spool import Location, Locations
+
+    pages = [[Location("a.jsonl", 0, 10), Location("a.jsonl", 10, 5)], [Location("b.jsonl", 0, 7)], []]
+    packed = Locations()
+    for page in pages:
+        packed.append(page)
+    assert len(packed) == 3
+    assert list(packed) == pages
+    assert packed[1] == [Location("b.jsonl", 0, 7)]
+    with pytest.raises(IndexError):
+        packed[3]
