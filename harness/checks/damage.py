@@ -127,10 +127,47 @@ def _anchor_starts(body: str, rest: str) -> list[int] | None:
         return None
     if all(word.isascii() for word in words):
         plain = _plain_words(body)
-        if plain is not None and f" {' '.join(words).lower()} " not in plain:
-            return []
+        if plain is not None:
+            if f" {' '.join(words).lower()} " not in plain:
+                return []
+            return _token_runs(body, [word.lower() for word in words])
     anchor = _anchor(rest)
     return [found.start() for found in anchor.finditer(body)] if anchor is not None else None
+
+
+@functools.lru_cache(maxsize=4)  # one body is asked about every true paragraph in a row
+def _body_tokens(body: str) -> tuple[list[str], list[int], dict[str, list[int]]]:
+    r"""The body's ``\w+`` tokens lowercased, where each ends, and where each lowercased token occurs."""
+    lowered: list[str] = []
+    ends: list[int] = []
+    where: dict[str, list[int]] = {}
+    for number, found in enumerate(_WORD.finditer(body)):
+        token = found.group().lower()
+        lowered.append(token)
+        ends.append(found.end())
+        where.setdefault(token, []).append(number)
+    return lowered, ends, where
+
+
+def _token_runs(body: str, words: list[str]) -> list[int]:
+    r"""``finditer`` of the anchor pattern, without compiling it, for lowercased ASCII ``words`` in a body
+    without an ASCII lookalike (:func:`_plain_words`): a match is a run of whole tokens equal to the words
+    (the literal words between ``\W+`` and before ``(?!\w)``), and it starts where the non-word run before
+    its first token starts, the end of the token before (or 0; none at all before the body's first token
+    when it opens the body). Matches do not overlap, as ``finditer`` finds them."""
+    lowered, ends, where = _body_tokens(body)
+    size = len(words)
+    starts: list[int] = []
+    after = 0  # the first token a next match may start at
+    for number in where.get(words[0], ()):
+        if number < after or lowered[number : number + size] != words:
+            continue
+        start = ends[number - 1] if number else 0
+        if number == 0 and body[:1] and _WORD.match(body):
+            continue  # the body opens with the token: no non-word character before it
+        starts.append(start)
+        after = number + size
+    return starts
 
 
 def _harm(head: str, word: str) -> str | None:

@@ -229,6 +229,9 @@ ANCHOR_BODIES = [
     "die STRASSE F\u00dcR ALLE \u00dcBER nacht",
     "gr\u00fc\u00dfe aus k\u00f6ln und \u03c3\u03bf\u03c6\u03af\u03b1 \u03c3\u03bf\u03c6\u03b9\u03c3",
     "_under_score 12 grows fast",
+    " grows fast in cold water, then grows fast in cold water",  # a non-word character opens the body
+    "x grows grows fast in cold water in cold water",  # a run that starts inside a failed one
+    "x fast in cold water grows fast in cold water grows fast",  # overlapping runs: the first one wins
 ]
 ANCHOR_RESTS = [
     " grows fast in cold water.",
