@@ -7,6 +7,7 @@ dates) read JSON-LD the same way, through these functions.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -41,8 +42,13 @@ ORGANIZATION_TYPES = frozenset({
 })  # fmt: skip
 
 
+@functools.lru_cache(maxsize=8)
 def jsonld_items(root: HtmlElement) -> list[Any]:
-    """The parsed content of every ``<script type="application/ld+json">``; unparsable ones are skipped."""
+    """The parsed content of every ``<script type="application/ld+json">``; unparsable ones are skipped.
+
+    Cached by the tree (a page's shared tree is read by the loader, the page's facts and the widget
+    rule): read the items, never change them.
+    """
     items: list[Any] = []
     for script in root.xpath("//script[translate(@type, 'APLICTONJSD+', 'aplictonjsd+')='application/ld+json']"):
         with contextlib.suppress(ValueError, TypeError):
