@@ -162,10 +162,9 @@ def _token_runs(body: str, words: list[str]) -> list[int]:
     for number in where.get(words[0], ()):
         if number < after or lowered[number : number + size] != words:
             continue
-        start = ends[number - 1] if number else 0
-        if number == 0 and body[:1] and _WORD.match(body):
+        if number == 0 and _WORD.match(body):
             continue  # the body opens with the token: no non-word character before it
-        starts.append(start)
+        starts.append(ends[number - 1] if number else 0)
         after = number + size
     return starts
 

@@ -43,7 +43,7 @@ from .jsonld import (
     nodes,
     type_names,
 )
-from .memory import release_freed
+from .memory import RELEASE_EVERY, release_freed
 from .model import (
     SEVERITIES,
     WIRE_HEADERS,
@@ -70,6 +70,7 @@ __all__ = [
     "DATE_META",
     "OFFSET",
     "ORGANIZATION_TYPES",
+    "RELEASE_EVERY",
     "RFC3339",
     "SEVERITIES",
     "WIRE_HEADERS",

@@ -13,7 +13,10 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-__all__ = ["release_freed"]
+__all__ = ["RELEASE_EVERY", "release_freed"]
+
+#: Pages between two calls of :func:`release_freed` in a run's loop (a call costs about a millisecond).
+RELEASE_EVERY = 1000
 
 
 @functools.lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..checks import Level, apply_severity
 from ..core import (
+    RELEASE_EVERY,
     ExtractorError,
     Fixture,
     FixtureError,
@@ -262,7 +263,7 @@ def check(
     for count, outcome in enumerate(outcomes, 1):
         if progress is not None:
             progress(count, total)
-        if count % 1000 == 0:
+        if count % RELEASE_EVERY == 0:
             release_freed()
         if outcome.problem is not None:  # a corpus page that could not be loaded, or a shard given up
             # A shard the cluster gave up on sends its one error with each of its pages, in a row.

@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..core import FixtureError, HarnessError, SkippedInput, UsageError, bundled_cassettes, release_freed
+from ..core import (
+    RELEASE_EVERY,
+    FixtureError,
+    HarnessError,
+    SkippedInput,
+    UsageError,
+    bundled_cassettes,
+    release_freed,
+)
 from ..extractors import load_predictions
 from ..fixtures import open_corpus, seal, without_truth
 from ..running import (
@@ -168,10 +176,6 @@ class ScoreReport:
         if self.spool is not None:
             shutil.rmtree(self.spool, ignore_errors=True)
             self.spool = None
-
-
-#: Pages between two returns of freed memory to the system (see :func:`harness.core.release_freed`).
-RELEASE_EVERY = 1000
 
 
 def score(

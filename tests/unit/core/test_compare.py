@@ -96,7 +96,7 @@ def test_a_page_long_text_is_keyed_but_never_kept_in_the_names_cache():
 
     text = "Von Jane Roe. " * 100
     before = compare._name_key.cache_info().currsize
-    assert name_key(text) == compare._key_of(text) == name_key(text[:1400])
+    assert name_key(text) == compare._key_of(text)
     assert compare._name_key.cache_info().currsize == before
     name_key("Miguel A. Herguedas")
     assert name_key("Miguel A. Herguedas") == "miguel a herguedas"
